@@ -1,0 +1,68 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class StackAuthApi implements ICredentialType {
+	name = 'stackAuthApi';
+
+	displayName = 'Stack Auth API';
+
+	icon: Icon = { light: 'file:../icons/stackauth.svg', dark: 'file:../icons/stackauth.dark.svg' };
+
+	documentationUrl = 'https://github.com/stackpack-n8n/n8n-nodes-stackpack#stack-auth-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.stack-auth.com',
+			placeholder: 'e.g. https://api.stack-auth.com',
+			description:
+				'Origin of the Stack Auth API, without /api/v1. Change it for a self-hosted backend (e.g. http://localhost:8102) or a renamed host.',
+			required: true,
+		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+			description: 'The project ID shown in the Stack Auth dashboard under Project Keys',
+			required: true,
+		},
+		{
+			displayName: 'Secret Server Key',
+			name: 'secretServerKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'e.g. ssk_...',
+			description: 'A secret server key (ssk_…) created in the dashboard under Project Keys',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'x-stack-access-type': 'server',
+				'x-stack-project-id': '={{$credentials.projectId}}',
+				'x-stack-secret-server-key': '={{$credentials.secretServerKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/v1',
+			url: '/projects/current',
+			method: 'GET',
+		},
+	};
+}
