@@ -36,6 +36,8 @@ export interface Fault {
 	headers?: Record<string, string>;
 	/** Wait this many milliseconds before answering (use past the client timeout). */
 	delayMs?: number;
+	/** With `status`: send this text as a text/plain body instead of JSON. */
+	raw?: string;
 	/** Answer 200 with a body that is not valid JSON. */
 	malformed?: boolean;
 	/** Answer 200 with no body at all. */
@@ -193,7 +195,9 @@ export class Emulator {
 				if (fault.status) {
 					this.send(res, {
 						status: fault.status,
-						body: fault.body ?? { message: `Injected fault ${fault.status}` },
+						...(fault.raw !== undefined
+							? { raw: fault.raw }
+							: { body: fault.body ?? { message: `Injected fault ${fault.status}` } }),
 						headers: fault.headers,
 					});
 					return;

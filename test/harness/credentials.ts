@@ -145,7 +145,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const details = node.credentials?.[type.name];
 		if (!details?.id) return undefined;
 		const stored = this.store.get(details.id).data;
-		this.store.update(details.id, { ...stored, ...output });
+		this.store.update(details.id, { ...stored, ...output } as ICredentialDataDecryptedObject);
 		return Object.assign(credentials, output);
 	}
 

@@ -4,13 +4,15 @@
  * Nothing of n8n is mocked; only the database and the HTTP servers are replaced, the latter by
  * loopback emulators.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialType,
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
+	ILoadOptionsFunctions,
 	INodeParameters,
 	INodeType,
 	INodeTypes,
@@ -32,8 +34,8 @@ export const PACKAGE = 'n8n-nodes-stackpack';
 export class TestNodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
 
-	constructor(nodes: Array<INodeType | IVersionedNodeType>) {
-		for (const node of nodes) this.byName.set(`${PACKAGE}.${node.description.name}`, node);
+	constructor(nodes: Array<INodeType | IVersionedNodeType>, typeName?: string) {
+		for (const node of nodes) this.byName.set(typeName ?? `${PACKAGE}.${node.description.name}`, node);
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -63,6 +65,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** An emulator whose request log is sliced to what this run sent. */
 	emulator?: { requests: RecordedRequest[] };
+	/** Node type name; `<package>.<description.name>` unless given. */
+	typeName?: string;
 }
 
 export interface RunNodeResult {
@@ -75,6 +79,43 @@ export interface RunNodeResult {
 }
 
 const NODE_NAME = 'Node under test';
+
+function makeAdditionalData(
+	store: CredentialStore,
+	credentialTypes: ICredentialType[],
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	const credentialsHelper = new TestCredentialsHelper(store, credentialTypes);
+	return {
+		credentialsHelper,
+		hooks,
+		executionId: 'exec-1',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		startRunnerTask: async () => {
+			throw new Error('not supported in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const store = options.store ?? new CredentialStore();
@@ -91,7 +132,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
-		type: `${PACKAGE}.${options.node.description.name}`,
+		type: options.typeName ?? `${PACKAGE}.${options.node.description.name}`,
 		typeVersion: Array.isArray(options.node.description.version)
 			? Math.max(...options.node.description.version)
 			: options.node.description.version,
@@ -101,7 +142,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		continueOnFail: options.continueOnFail ?? false,
 		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
-	const nodeTypes = new TestNodeTypes([options.node]);
+	const nodeTypes = new TestNodeTypes([options.node], node.type);
 	const workflow = new Workflow({
 		id: 'wf-test',
 		name: 'test workflow',
@@ -141,35 +182,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData));
 	});
 
-	const credentialsHelper = new TestCredentialsHelper(store, options.credentialTypes ?? []);
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId: 'exec-1',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formBaseUrl: 'http://127.0.0.1:5678/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-		variables: {},
-		logAiEvent: () => undefined,
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		executeWorkflow: async () => {
-			throw new Error('not supported in tests');
-		},
-		startRunnerTask: async () => {
-			throw new Error('not supported in tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = makeAdditionalData(store, options.credentialTypes ?? [], hooks);
 
 	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
@@ -193,4 +206,109 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		run,
 		store,
 	};
+}
+
+export interface CredentialTestResult {
+	status: 'OK' | 'Error';
+	message: string;
+	requests: RecordedRequest[];
+}
+
+/**
+ * Runs a credential's `test` request the way n8n's CredentialsTester does: a temporary
+ * declarative node (type n8n-nodes-base.noOp, parameter `temp`) whose only property routes the
+ * test request, executed by RoutingNode with the credential, then the test's rules applied.
+ */
+export async function testCredential(options: {
+	credentialType: ICredentialType;
+	data: IDataObject;
+	emulator?: { requests: RecordedRequest[] };
+}): Promise<CredentialTestResult> {
+	const { credentialType } = options;
+	if (!credentialType.test) throw new Error(`${credentialType.name} has no test request`);
+	const testNode: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'noOp',
+			group: ['transform'],
+			version: 1,
+			description: 'Credential test',
+			defaults: { name: 'Temp' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credentialType.test.request },
+				},
+			],
+		} as INodeType['description'],
+	};
+	const result = await runNode({
+		node: testNode,
+		typeName: 'n8n-nodes-base.noOp',
+		parameters: { temp: '' },
+		credentials: { [credentialType.name]: options.data },
+		credentialTypes: [credentialType],
+		emulator: options.emulator,
+	});
+	if (result.error) {
+		return { status: 'Error', message: result.error.message, requests: result.requests };
+	}
+	for (const rule of credentialType.test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody') {
+			const body = result.json[0] ?? {};
+			const value = rule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], body);
+			if (value === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message, requests: result.requests };
+			}
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!', requests: result.requests };
+}
+
+/** Calls a node's list search (resource locator "From List") through n8n-core's LoadOptionsContext. */
+export async function runListSearch(options: {
+	node: INodeType;
+	method: string;
+	credentials: Record<string, IDataObject>;
+	credentialTypes: ICredentialType[];
+	filter?: string;
+	paginationToken?: string;
+	parameters?: INodeParameters;
+}): Promise<INodeListSearchResult> {
+	const store = new CredentialStore();
+	const nodeCredentials: INode['credentials'] = {};
+	for (const [type, data] of Object.entries(options.credentials)) {
+		nodeCredentials[type] = store.add(type, data as never);
+	}
+	const node: INode = {
+		id: 'node-under-test',
+		name: NODE_NAME,
+		type: `${PACKAGE}.${options.node.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials: nodeCredentials,
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new TestNodeTypes([options.node]),
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		makeAdditionalData(store, options.credentialTypes),
+		'parameters',
+	) as unknown as ILoadOptionsFunctions;
+	const search = options.node.methods?.listSearch?.[options.method];
+	if (!search) throw new Error(`No list search ${options.method}`);
+	return await search.call(context, options.filter, options.paginationToken);
 }

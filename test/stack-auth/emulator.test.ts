@@ -15,7 +15,7 @@ interface Reply {
 	headers: Headers;
 	text: string;
 	// Response bodies are probed field by field; a loose type keeps the assertions readable.
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	
 	json: any;
 }
 

@@ -1,0 +1,83 @@
+// Lints the package as n8n does: the @n8n/node-cli config (strict) over package.json, nodes/
+// and credentials/, then the community rules over the built dist/**/*.js the way n8n's
+// community package scanner lints a published tarball (inline disable comments ignored),
+// and finally the tests with an ordinary TypeScript config of their own.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const cliDir = path.join(root, 'node_modules', '@n8n', 'node-cli');
+const cliRequire = createRequire(path.join(cliDir, 'package.json'));
+const { ESLint } = require('eslint');
+
+const normalize = (text) => text.replace(/\s+/g, ' ').trim();
+let failed = false;
+
+async function report(title, eslint, patterns) {
+	const results = await eslint.lintFiles(patterns);
+	const errors = results.reduce((n, r) => n + r.errorCount, 0);
+	const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+	const formatter = await eslint.loadFormatter('stylish');
+	const text = await formatter.format(results);
+	if (text) console.log(text);
+	console.log(`${title}: ${results.length} files, ${errors} errors, ${warnings} warnings`);
+	if (errors || warnings) failed = true;
+}
+
+// 1. Strict mode: eslint.config.mjs must be n8n's default, as `n8n-node lint` requires.
+const template = await readFile(
+	path.join(cliDir, 'dist', 'template', 'templates', 'shared', 'default', 'eslint.config.mjs'),
+	'utf8',
+);
+const ours = await readFile(path.join(root, 'eslint.config.mjs'), 'utf8');
+if (normalize(ours) !== normalize(template)) {
+	console.log('eslint.config.mjs differs from the @n8n/node-cli default (strict mode)');
+	failed = true;
+}
+
+// 2. Source, with the package's own (default) config.
+await report('source (package.json, nodes, credentials)', new ESLint({ cwd: root }), [
+	'package.json',
+	'nodes',
+	'credentials',
+]);
+
+// 3. The built JavaScript, as the community package scanner lints a tarball.
+const { n8nCommunityNodesPlugin } = cliRequire('@n8n/eslint-plugin-community-nodes');
+const n8nNodesBase = cliRequire('eslint-plugin-n8n-nodes-base');
+const tseslint = cliRequire('typescript-eslint');
+const dist = new ESLint({
+	cwd: root,
+	overrideConfigFile: true,
+	allowInlineConfig: false,
+	overrideConfig: [
+		{
+			files: ['dist/**/*.js'],
+			...n8nCommunityNodesPlugin.configs.recommended,
+			rules: { ...n8nCommunityNodesPlugin.configs.recommended.rules, 'no-console': 'error' },
+			languageOptions: { sourceType: 'commonjs', ecmaVersion: 2022 },
+		},
+		{
+			files: ['package.json'],
+			plugins: { ...n8nCommunityNodesPlugin.configs.recommended.plugins, 'n8n-nodes-base': n8nNodesBase },
+			rules: {
+				...n8nCommunityNodesPlugin.configs.recommended.rules,
+				...n8nNodesBase.configs.community.rules,
+			},
+			languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
+		},
+	],
+});
+await report('dist (as the community package scanner)', dist, ['dist/**/*.js', 'package.json']);
+
+// 4. Tests: an ordinary TypeScript config of their own.
+await report(
+	'tests',
+	new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'test', 'eslint.config.mjs') }),
+	['test'],
+);
+
+process.exitCode = failed ? 1 : 0;
