@@ -2,8 +2,25 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchTeams, searchUsers } from './listSearch';
+import { connectedAccountDescription } from './resources/connectedAccount';
+import { contactChannelDescription } from './resources/contactChannel';
+import { dataVaultDescription } from './resources/dataVault';
+import { emailDescription } from './resources/email';
+import { notificationPreferenceDescription } from './resources/notificationPreference';
+import { oauthProviderDescription } from './resources/oauthProvider';
+import { paymentDescription } from './resources/payment';
+import { projectDescription } from './resources/project';
+import { projectPermissionDescription } from './resources/projectPermission';
+import { sessionDescription } from './resources/session';
 import { teamDescription } from './resources/team';
+import { teamApiKeyDescription } from './resources/teamApiKey';
+import { teamInvitationDescription } from './resources/teamInvitation';
+import { teamMemberProfileDescription } from './resources/teamMemberProfile';
+import { teamMembershipDescription } from './resources/teamMembership';
+import { teamPermissionDescription } from './resources/teamPermission';
 import { userDescription } from './resources/user';
+import { userApiKeyDescription } from './resources/userApiKey';
+import { finalizeBody } from './shared/body';
 import { checkResponse } from './shared/errors';
 import { resolvePath } from './shared/path';
 
@@ -13,8 +30,24 @@ const resource: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Connected Account', value: 'connectedAccount' },
+		{ name: 'Contact Channel', value: 'contactChannel' },
+		{ name: 'Data Vault', value: 'dataVault' },
+		{ name: 'Email', value: 'email' },
+		{ name: 'Notification Preference', value: 'notificationPreference' },
+		{ name: 'OAuth Provider', value: 'oauthProvider' },
+		{ name: 'Payment', value: 'payment' },
+		{ name: 'Project', value: 'project' },
+		{ name: 'Project Permission', value: 'projectPermission' },
+		{ name: 'Session', value: 'session' },
 		{ name: 'Team', value: 'team' },
+		{ name: 'Team API Key', value: 'teamApiKey' },
+		{ name: 'Team Invitation', value: 'teamInvitation' },
+		{ name: 'Team Member Profile', value: 'teamMemberProfile' },
+		{ name: 'Team Membership', value: 'teamMembership' },
+		{ name: 'Team Permission', value: 'teamPermission' },
 		{ name: 'User', value: 'user' },
+		{ name: 'User API Key', value: 'userApiKey' },
 	],
 	default: 'user',
 	// Every operation goes through these: IDs are validated and encoded into the path before the
@@ -23,6 +56,15 @@ const resource: INodeProperties = {
 		send: { preSend: [resolvePath] },
 		output: { postReceive: [checkResponse] },
 	},
+};
+
+// The last property: its preSend settles the body after every field has added to it.
+const requestBody: INodeProperties = {
+	displayName: 'Request Body',
+	name: 'requestBody',
+	type: 'hidden',
+	default: '',
+	routing: { send: { preSend: [finalizeBody] } },
 };
 
 export class StackAuth implements INodeType {
@@ -41,11 +83,32 @@ export class StackAuth implements INodeType {
 		credentials: [{ name: 'stackAuthApi', required: true }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/v1',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			headers: { Accept: 'application/json' },
 			json: true,
 			ignoreHttpStatusErrors: true,
 		},
-		properties: [resource, ...teamDescription, ...userDescription],
+		properties: [
+			resource,
+			...connectedAccountDescription,
+			...contactChannelDescription,
+			...dataVaultDescription,
+			...emailDescription,
+			...notificationPreferenceDescription,
+			...oauthProviderDescription,
+			...paymentDescription,
+			...projectDescription,
+			...projectPermissionDescription,
+			...sessionDescription,
+			...teamDescription,
+			...teamApiKeyDescription,
+			...teamInvitationDescription,
+			...teamMemberProfileDescription,
+			...teamMembershipDescription,
+			...teamPermissionDescription,
+			...userDescription,
+			...userApiKeyDescription,
+			requestBody,
+		],
 	};
 
 	methods = {

@@ -9,6 +9,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { noBody } from './body';
 import { sendJson } from './json';
 import { cursorPagination, PAGE_SIZE, type Simplifier } from './pagination';
 
@@ -38,6 +39,8 @@ interface OperationOptions {
 	postReceive?: PostReceiveAction[];
 	/** Cursor-paginated list: Return All / Limit go through the provider paginator. */
 	paginated?: { simplify?: Simplifier };
+	/** false for a POST that takes no body; GET and DELETE never send one. */
+	body?: false;
 }
 
 /** One entry of an operation picker, with the endpoint it maps to readable in `routing.request`. */
@@ -56,11 +59,16 @@ export function operation(
 		description: options.description ?? action,
 		routing: {
 			request: { method, url },
-			...(options.paginated
+			...(options.paginated || options.body === false
 				? {
-						send: { paginate: true },
-						operations: { pagination: cursorPagination(options.paginated.simplify) },
+						send: {
+							...(options.paginated ? { paginate: true } : {}),
+							...(options.body === false ? { preSend: [noBody] } : {}),
+						},
 					}
+				: {}),
+			...(options.paginated
+				? { operations: { pagination: cursorPagination(options.paginated.simplify) } }
 				: {}),
 			...(options.postReceive ? { output: { postReceive: options.postReceive } } : {}),
 		},
@@ -219,6 +227,7 @@ export function simplifyField(
 /** Picks the given keys of a record, in that order. */
 export function pick(keys: string[]): Simplifier {
 	return (record: IDataObject) => {
+		if (!record || typeof record !== 'object') return record;
 		const out: IDataObject = {};
 		for (const key of keys) if (key in record) out[key] = record[key];
 		return out;

@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** Display names of the parameters that fill `{placeholders}` in operation URLs. */
 export const PATH_PARAMETER_LABELS: Record<string, string> = {
-	apiKeyId: 'API Key ID',
 	categoryId: 'Notification Category ID',
 	contactChannelId: 'Contact Channel ID',
 	customerId: 'Customer ID',
@@ -11,6 +10,7 @@ export const PATH_PARAMETER_LABELS: Record<string, string> = {
 	emailId: 'Email ID',
 	invitationId: 'Invitation ID',
 	itemId: 'Item ID',
+	keyId: 'API Key ID',
 	permissionId: 'Permission ID',
 	providerId: 'Provider ID',
 	sessionId: 'Session ID',

@@ -177,13 +177,15 @@ function contentType(req: EmulatorRequest): string {
 	return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
-/** Upstream parseBody: no content type → no body; JSON parsed; unknown types rejected. */
+/**
+ * Upstream parseBody: no content type → no body; JSON parsed (an empty body sent as JSON is
+ * "Invalid JSON", as JSON.parse('') fails upstream); unknown types rejected.
+ */
 function parseBody(req: EmulatorRequest): unknown {
 	if (req.method === 'GET') return undefined;
 	const type = contentType(req);
 	if (type === '') return undefined;
 	if (type === 'application/json') {
-		if (req.rawBody === '') return undefined;
 		try {
 			return JSON.parse(req.rawBody) as unknown;
 		} catch {

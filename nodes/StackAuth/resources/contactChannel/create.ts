@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendField, show, userLocator } from '../../shared/descriptions';
+import { isPrimaryField, isVerifiedField, usedForAuthField, valueField } from './fields';
+
+const create = show('contactChannel', 'create');
+
+export const contactChannelCreateDescription: INodeProperties[] = [
+	{
+		...userLocator(create, { description: 'The user to add the contact channel to' }),
+		routing: { send: { type: 'body', property: 'user_id' } },
+	},
+	sendField(
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [{ name: 'Email', value: 'email' }],
+			required: true,
+			default: 'email',
+			description: 'The kind of contact channel; Stack Auth supports email only',
+			displayOptions: create,
+		},
+		'type',
+	),
+	{ ...valueField, required: true, displayOptions: create },
+	{ ...usedForAuthField, displayOptions: create },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: create,
+		options: [isPrimaryField, isVerifiedField],
+	},
+];

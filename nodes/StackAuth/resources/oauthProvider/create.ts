@@ -1,0 +1,38 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendField, show, userLocator } from '../../shared/descriptions';
+import { accountIdField, allowConnectedAccountsField, allowSignInField, emailField } from './fields';
+
+const create = show('oauthProvider', 'create');
+
+export const oauthProviderCreateDescription: INodeProperties[] = [
+	{
+		...userLocator(create, { description: 'The user to link the OAuth account to' }),
+		routing: { send: { type: 'body', property: 'user_id' } },
+	},
+	sendField(
+		{
+			displayName: 'Provider Config ID',
+			name: 'providerConfigId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. github',
+			description: 'The ID of an OAuth provider configured in the Stack Auth dashboard',
+			displayOptions: create,
+		},
+		'provider_config_id',
+	),
+	{ ...accountIdField, required: true, displayOptions: create },
+	{ ...allowSignInField, displayOptions: create },
+	{ ...allowConnectedAccountsField, displayOptions: create },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: create,
+		options: [emailField],
+	},
+];

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendField, show, teamLocator } from '../../shared/descriptions';
+
+export const teamInvitationSendDescription: INodeProperties[] = [
+	{
+		...teamLocator(show('teamInvitation', 'send'), { description: 'The team to invite to' }),
+		routing: { send: { type: 'body', property: 'team_id' } },
+	},
+	sendField(
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'name@email.com',
+			description: 'Email address to send the invitation to',
+			displayOptions: show('teamInvitation', 'send'),
+		},
+		'email',
+	),
+	sendField(
+		{
+			displayName: 'Callback URL',
+			name: 'callbackUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. https://example.com/handler/team-invitation',
+			description: 'Your app page that accepts invitations; the emailed link is this URL with a code query parameter added',
+			displayOptions: show('teamInvitation', 'send'),
+		},
+		'callback_url',
+	),
+];

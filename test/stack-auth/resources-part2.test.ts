@@ -1,0 +1,643 @@
+/**
+ * Sessions, user and team API keys, emails, notification preferences, the data vault, payments
+ * and the project, driven through n8n's real execution engine against the Stack Auth emulator.
+ * Each test checks the output and the exact request (method, path, query, body) that arrived.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
+import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
+import type { RecordedRequest } from '../emulators/framework';
+import {
+	NOTIFICATION_CATEGORIES,
+	PROJECT_ID,
+	SERVER_KEY,
+	startStackAuthEmulator,
+	type StackAuthEmulator,
+} from '../emulators/stack-auth';
+import { runNode, type RunNodeResult } from '../harness';
+
+const node = new StackAuth();
+let emu: StackAuthEmulator;
+
+beforeAll(async () => {
+	emu = await startStackAuthEmulator();
+});
+afterAll(async () => {
+	await emu.stop();
+});
+beforeEach(() => {
+	emu.reset();
+});
+
+const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+
+async function run(parameters: INodeParameters, items?: IDataObject[]): Promise<RunNodeResult> {
+	return await runNode({
+		node,
+		parameters,
+		items,
+		credentialTypes: [new StackAuthApi()],
+		credentials: { stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY } },
+		emulator: emu,
+	});
+}
+
+/** Runs and expects success. */
+async function ok(parameters: INodeParameters, items?: IDataObject[]): Promise<RunNodeResult> {
+	const result = await run(parameters, items);
+	expect(result.error?.message).toBeUndefined();
+	return result;
+}
+
+interface Expected {
+	method: string;
+	path: string;
+	query?: Record<string, string>;
+	body?: unknown;
+}
+
+/** The request as the emulator received it; GET and DELETE must carry no body at all. */
+function expectRequest(request: RecordedRequest | undefined, expected: Expected): void {
+	expect(request).toBeDefined();
+	const { method, path, query, body } = request!;
+	expect({ method, path, query, body }).toEqual({
+		method: expected.method,
+		path: `/api/v1${expected.path}`,
+		query: expected.query ?? {},
+		body: expected.body,
+	});
+	if (expected.method === 'GET' || expected.method === 'DELETE') expect(request!.rawBody).toBe('');
+}
+
+/** Exactly one request, matching `expected`. */
+function expectOnly(result: RunNodeResult, expected: Expected): void {
+	expect(result.requests).toHaveLength(1);
+	expectRequest(result.requests[0], expected);
+}
+
+describe('session', () => {
+	test('Create signs in as the user (impersonation) and returns the tokens', async () => {
+		const user = emu.seedUser();
+		const r = await ok({
+			resource: 'session',
+			operation: 'create',
+			userId: rl(user.id),
+			additionalFields: { expiresInMillis: 3600000, isImpersonation: true },
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: '/auth/sessions',
+			body: { user_id: user.id, expires_in_millis: 3600000, is_impersonation: true },
+		});
+		expect(Object.keys(r.json[0]).sort()).toEqual(['access_token', 'refresh_token']);
+		const [session] = [...emu.state.sessions.values()];
+		expect(session).toMatchObject({ user_id: user.id, is_impersonation: true });
+	});
+
+	test('Create sends only the user when no additional field is set', async () => {
+		const user = emu.seedUser();
+		const r = await ok({ resource: 'session', operation: 'create', userId: rl(user.id) });
+		expectOnly(r, { method: 'POST', path: '/auth/sessions', body: { user_id: user.id } });
+	});
+
+	test('Get Many lists the sessions of a user; Limit applies on the n8n side', async () => {
+		const user = emu.seedUser();
+		const first = emu.seedSession(user.id);
+		emu.seedSession(user.id);
+		emu.seedSession(emu.seedUser().id);
+		const all = await ok({ resource: 'session', operation: 'getAll', userId: rl(user.id), returnAll: true });
+		expectOnly(all, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
+		expect(all.json).toHaveLength(2);
+		expect(all.json[0]).toMatchObject({ id: first.id, user_id: user.id, is_impersonation: false });
+
+		const limited = await ok({ resource: 'session', operation: 'getAll', userId: rl(user.id), limit: 1 });
+		expectOnly(limited, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
+		expect(limited.json).toHaveLength(1);
+	});
+
+	test('Revoke deletes the session and returns {deleted: true}', async () => {
+		const user = emu.seedUser();
+		const session = emu.seedSession(user.id);
+		const r = await ok({ resource: 'session', operation: 'revoke', userId: rl(user.id), sessionId: session.id });
+		expectOnly(r, { method: 'DELETE', path: `/auth/sessions/${session.id}`, query: { user_id: user.id } });
+		// Stack Auth parses any body sent as JSON, so a body-less request must not claim one.
+		expect(r.requests[0].headers['content-type']).toBeUndefined();
+		expect(r.json).toEqual([{ deleted: true }]);
+		expect(emu.state.sessions.has(session.id)).toBe(false);
+	});
+});
+
+describe.each([
+	{ owner: 'user' as const, resource: 'userApiKey', base: '/user-api-keys', ownerParam: 'userId' },
+	{ owner: 'team' as const, resource: 'teamApiKey', base: '/team-api-keys', ownerParam: 'teamId' },
+])('$resource', ({ owner, resource, base, ownerParam }) => {
+	const ownerKey = `${owner}_id`;
+	const seedOwner = () => (owner === 'user' ? emu.seedUser().id : emu.seedTeam().id);
+	const seedKey = (ownerId: string, description = 'seeded') => emu.state.createApiKey(owner, ownerId, { description });
+
+	test('Create always sends expires_at_millis (null: never expires) and returns the secret once', async () => {
+		const ownerId = seedOwner();
+		const r = await ok({ resource, operation: 'create', [ownerParam]: rl(ownerId), description: 'CI' });
+		expectOnly(r, {
+			method: 'POST',
+			path: base,
+			body: { [ownerKey]: ownerId, description: 'CI', expires_at_millis: null },
+		});
+		expect(r.json[0]).toMatchObject({ description: 'CI', type: owner, [ownerKey]: ownerId, is_public: false });
+		expect(r.json[0].value).toEqual(expect.stringMatching(/^sk_/));
+	});
+
+	test('Create with Expires At and Is Public', async () => {
+		const ownerId = seedOwner();
+		const expires = Date.now() + 86400000;
+		const r = await ok({
+			resource,
+			operation: 'create',
+			[ownerParam]: rl(ownerId),
+			description: 'Public',
+			additionalFields: { expiresAtMillis: expires, isPublic: true },
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: base,
+			body: { [ownerKey]: ownerId, description: 'Public', expires_at_millis: expires, is_public: true },
+		});
+		expect(r.json[0]).toMatchObject({ expires_at_millis: expires, is_public: true });
+	});
+
+	test('Create with Expires At 0 sends null (never expires)', async () => {
+		const ownerId = seedOwner();
+		const r = await ok({ resource, operation: 'create', [ownerParam]: rl(ownerId), description: 'Forever', additionalFields: { expiresAtMillis: 0 } });
+		expectOnly(r, { method: 'POST', path: base, body: { [ownerKey]: ownerId, description: 'Forever', expires_at_millis: null } });
+		expect(r.json[0]).not.toHaveProperty('expires_at_millis');
+	});
+
+	test('Get returns the key without its secret', async () => {
+		const key = seedKey(seedOwner());
+		const r = await ok({ resource, operation: 'get', keyId: key.id });
+		expectOnly(r, { method: 'GET', path: `${base}/${key.id}` });
+		expect(r.json[0]).toMatchObject({ id: key.id, value: { last_four: key.value.slice(-4) } });
+	});
+
+	test('Get encodes the key ID into one path segment', async () => {
+		const r = await run({ resource, operation: 'get', keyId: 'a/../b' });
+		expectOnly(r, { method: 'GET', path: `${base}/a%2F..%2Fb` });
+		expect(r.error?.message).toContain('API key not found');
+	});
+
+	test('Get Many filters by owner and sends no limit', async () => {
+		const ownerId = seedOwner();
+		seedKey(ownerId, 'one');
+		seedKey(ownerId, 'two');
+		seedKey(seedOwner(), 'other');
+		const all = await ok({ resource, operation: 'getAll', [ownerParam]: rl(ownerId), returnAll: true });
+		expectOnly(all, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
+		expect(all.json.map((k) => k.description)).toEqual(['one', 'two']);
+
+		const limited = await ok({ resource, operation: 'getAll', [ownerParam]: rl(ownerId), limit: 1 });
+		expectOnly(limited, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
+		expect(limited.json).toHaveLength(1);
+	});
+
+	test('Update changes the description and revokes', async () => {
+		const key = seedKey(seedOwner());
+		const r = await ok({ resource, operation: 'update', keyId: key.id, updateFields: { description: 'Old', revoked: true } });
+		expectOnly(r, { method: 'PATCH', path: `${base}/${key.id}`, body: { description: 'Old', revoked: true } });
+		expect(r.json[0]).toMatchObject({ description: 'Old', manually_revoked_at_millis: expect.any(Number) });
+	});
+
+	test('Update never sends revoked: false (Stack Auth accepts only true)', async () => {
+		const key = seedKey(seedOwner());
+		const r = await ok({ resource, operation: 'update', keyId: key.id, updateFields: { description: 'Kept', revoked: false } });
+		expectOnly(r, { method: 'PATCH', path: `${base}/${key.id}`, body: { description: 'Kept' } });
+		expect(emu.state.apiKeys.get(key.id)?.manually_revoked_at_millis).toBeNull();
+
+		const nothing = await ok({ resource, operation: 'update', keyId: key.id, updateFields: { revoked: false } });
+		expectOnly(nothing, { method: 'PATCH', path: `${base}/${key.id}`, body: {} });
+		expect(nothing.requests[0].rawBody).toBe('{}');
+	});
+
+	test('Check validates a full key', async () => {
+		const key = seedKey(seedOwner());
+		const r = await ok({ resource, operation: 'check', apiKey: key.value });
+		expectOnly(r, { method: 'POST', path: `${base}/check`, body: { api_key: key.value } });
+		expect(r.json[0]).toMatchObject({ id: key.id, type: owner });
+	});
+});
+
+test('userApiKey Get Many without a user lists the keys of every user', async () => {
+	emu.state.createApiKey('user', emu.seedUser().id, { description: 'a' });
+	emu.state.createApiKey('user', emu.seedUser().id, { description: 'b' });
+	const r = await ok({ resource: 'userApiKey', operation: 'getAll', returnAll: true });
+	expectOnly(r, { method: 'GET', path: '/user-api-keys' });
+	expect(r.json).toHaveLength(2);
+});
+
+describe('email', () => {
+	const TEMPLATE_ID = '0c9a5a52-6a59-4b8e-a0e4-6d2f1c7b9e11';
+
+	test('Send HTML to specific users', async () => {
+		const [a, b] = emu.seedUsers(2);
+		const r = await ok({
+			resource: 'email',
+			operation: 'send',
+			userIds: ` ${a.id}, ${b.id} ,`,
+			html: '<p>Hi</p>',
+			additionalFields: { subject: 'Welcome' },
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: '/emails/send-email',
+			body: { user_ids: [a.id, b.id], html: '<p>Hi</p>', subject: 'Welcome' },
+		});
+		expect(r.json).toEqual([{ results: [{ user_id: a.id }, { user_id: b.id }] }]);
+		expect([...emu.state.emails.values()].map((e) => e.subject)).toEqual(['Welcome', 'Welcome']);
+	});
+
+	test('Send a template to all users with every optional field', async () => {
+		emu.seedUsers(3);
+		emu.state.emailTemplates.set(TEMPLATE_ID, { id: TEMPLATE_ID, display_name: 'Digest', tsx_source: 'x' });
+		const scheduled = Date.now() + 3600000;
+		const r = await ok({
+			resource: 'email',
+			operation: 'send',
+			recipients: 'allUsers',
+			content: 'template',
+			templateId: TEMPLATE_ID,
+			variables: '{"name": "Ada"}',
+			additionalFields: {
+				isHighPriority: true,
+				notificationCategoryName: 'Marketing',
+				scheduledAtMillis: scheduled,
+				themeId: 'theme-1',
+			},
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: '/emails/send-email',
+			body: {
+				all_users: true,
+				template_id: TEMPLATE_ID,
+				variables: { name: 'Ada' },
+				is_high_priority: true,
+				notification_category_name: 'Marketing',
+				scheduled_at_millis: scheduled,
+				theme_id: 'theme-1',
+			},
+		});
+		expect((r.json[0].results as unknown[]).length).toBe(3);
+		expect([...emu.state.emails.values()].every((e) => e.status === 'scheduled')).toBe(true);
+	});
+
+	test('Send a draft to users given as an array by an expression', async () => {
+		const [a, b] = emu.seedUsers(2);
+		emu.state.emailDrafts.set('draft-1', { id: 'draft-1', display_name: 'News', tsx_source: 'x' });
+		const r = await ok(
+			{ resource: 'email', operation: 'send', userIds: '={{ $json.ids }}', content: 'draft', draftId: 'draft-1' },
+			[{ ids: [a.id, b.id] }],
+		);
+		expectOnly(r, { method: 'POST', path: '/emails/send-email', body: { user_ids: [a.id, b.id], draft_id: 'draft-1' } });
+	});
+
+	test('Send refuses an empty user list before any request', async () => {
+		const r = await run({ resource: 'email', operation: 'send', userIds: ' , ', html: '<p>Hi</p>' });
+		expect(r.requests).toHaveLength(0);
+		expect(r.error?.message).toBe("The 'User IDs' field is empty [item 0]");
+	});
+
+	test('Send refuses invalid Variables JSON before any request', async () => {
+		const r = await run({
+			resource: 'email',
+			operation: 'send',
+			userIds: 'u1',
+			content: 'template',
+			templateId: TEMPLATE_ID,
+			variables: '{bad',
+		});
+		expect(r.requests).toHaveLength(0);
+		expect(r.error?.message).toBe("The 'Variables' field is not valid JSON [item 0]");
+	});
+
+	test('Get Many with Return All pages 250 emails in 3 requests of limit 100', async () => {
+		const seeded = emu.seedEmails(250);
+		const r = await ok({ resource: 'email', operation: 'getAll', returnAll: true });
+		expect(r.requests).toHaveLength(3);
+		r.requests.forEach((request) => expect(request.query.limit).toBe('100'));
+		expectRequest(r.requests[0], { method: 'GET', path: '/emails/outbox', query: { limit: '100' } });
+		expectRequest(r.requests[1], { method: 'GET', path: '/emails/outbox', query: { limit: '100', cursor: String(seeded[149].id) } });
+		expectRequest(r.requests[2], { method: 'GET', path: '/emails/outbox', query: { limit: '100', cursor: String(seeded[49].id) } });
+		expect(r.json).toHaveLength(250);
+		// Newest first; simplified by default.
+		expect(r.json[0].id).toBe(seeded[249].id);
+		expect(r.json[249].id).toBe(seeded[0].id);
+		expect(new Set(r.json.map((e) => e.id)).size).toBe(250);
+		expect(Object.keys(r.json[0]).sort()).toEqual(
+			[
+				'created_at_millis',
+				'has_delivered',
+				'id',
+				'is_paused',
+				'scheduled_at_millis',
+				'simple_status',
+				'status',
+				'subject',
+				'to',
+				'updated_at_millis',
+			].sort(),
+		);
+	});
+
+	test('Get Many with Limit 120 costs 2 requests (100, then 20)', async () => {
+		emu.seedEmails(250);
+		const r = await ok({ resource: 'email', operation: 'getAll', limit: 120, simplify: false });
+		expect(r.requests.map((q) => q.query.limit)).toEqual(['100', '20']);
+		expect(r.requests[1].query.cursor).toBeDefined();
+		expect(r.json).toHaveLength(120);
+		expect(r.json[0]).toHaveProperty('tsx_source');
+	});
+
+	test('Get Many with the default Limit 50 costs 1 request', async () => {
+		emu.seedEmails(60);
+		const r = await ok({ resource: 'email', operation: 'getAll' });
+		expectOnly(r, { method: 'GET', path: '/emails/outbox', query: { limit: '50' } });
+		expect(r.json).toHaveLength(50);
+	});
+
+	test('Get Many filters by status and simple status', async () => {
+		emu.seedEmails(3);
+		emu.seedEmails(2, { status: 'scheduled' });
+		emu.seedEmails(1, { status: 'bounced' });
+		const scheduled = await ok({ resource: 'email', operation: 'getAll', returnAll: true, filters: { status: 'scheduled' } });
+		expectOnly(scheduled, { method: 'GET', path: '/emails/outbox', query: { limit: '100', status: 'scheduled' } });
+		expect(scheduled.json.map((e) => e.status)).toEqual(['scheduled', 'scheduled']);
+
+		const errors = await ok({ resource: 'email', operation: 'getAll', returnAll: true, filters: { simpleStatus: 'error' } });
+		expectOnly(errors, { method: 'GET', path: '/emails/outbox', query: { limit: '100', simple_status: 'error' } });
+		expect(errors.json.map((e) => e.status)).toEqual(['bounced']);
+	});
+
+	test('Get returns one email, without the status query keys', async () => {
+		const [email] = emu.seedEmails(1);
+		const r = await ok({ resource: 'email', operation: 'get', emailId: String(email.id) });
+		expectOnly(r, { method: 'GET', path: `/emails/outbox/${email.id}` });
+		expect(r.json[0]).toMatchObject({ id: email.id, status: 'sent', subject: email.subject });
+		expect(r.json[0]).not.toHaveProperty('tsx_source');
+	});
+
+	test('Update sends every field with its type', async () => {
+		const user = emu.seedUser();
+		const [email] = emu.seedEmails(1, { status: 'scheduled' });
+		const at = Date.now() + 7200000;
+		const r = await ok({
+			resource: 'email',
+			operation: 'update',
+			emailId: String(email.id),
+			simplify: false,
+			updateFields: {
+				isPaused: true,
+				scheduledAtMillis: at,
+				skipDeliverabilityCheck: true,
+				themeId: 'theme-2',
+				to: JSON.stringify({ type: 'user-primary-email', user_id: user.id }),
+				tsxSource: 'export function EmailTemplate() { return <p>Hi</p>; }',
+				variables: '{"n": 1}',
+			},
+		});
+		expectOnly(r, {
+			method: 'PATCH',
+			path: `/emails/outbox/${email.id}`,
+			body: {
+				is_paused: true,
+				scheduled_at_millis: at,
+				skip_deliverability_check: true,
+				theme_id: 'theme-2',
+				to: { type: 'user-primary-email', user_id: user.id },
+				tsx_source: 'export function EmailTemplate() { return <p>Hi</p>; }',
+				variables: { n: 1 },
+			},
+		});
+		expect(r.json[0]).toMatchObject({ status: 'paused', is_paused: true, scheduled_at_millis: at, theme_id: 'theme-2' });
+	});
+
+	test('Update cancels, and never sends cancel: false', async () => {
+		const [email] = emu.seedEmails(1, { status: 'scheduled' });
+		const untouched = await ok({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { cancel: false } });
+		expectOnly(untouched, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: {} });
+		expect(untouched.requests[0].rawBody).toBe('{}');
+
+		const kept = await ok({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { cancel: false, isPaused: false } });
+		expectOnly(kept, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: { is_paused: false } });
+
+		const cancelled = await ok({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { cancel: true } });
+		expectOnly(cancelled, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: { cancel: true } });
+		expect(cancelled.json[0]).toMatchObject({ id: email.id, status: 'skipped' });
+	});
+
+	test('Update of a sent email fails with the Stack Auth error', async () => {
+		const [email] = emu.seedEmails(1);
+		const r = await run({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { isPaused: true } });
+		expect(r.requests).toHaveLength(1);
+		expect((r.error as { description?: string }).description).toContain('EMAIL_NOT_EDITABLE');
+	});
+
+	test('Get Delivery Info', async () => {
+		const r = await ok({ resource: 'email', operation: 'getDeliveryInfo' });
+		expectOnly(r, { method: 'GET', path: '/emails/delivery-info' });
+		expect(r.json[0]).toMatchObject({ stats: expect.any(Object), capacity: { boost_multiplier: 1, is_boost_active: false } });
+	});
+
+	test('Boost Capacity sends no body', async () => {
+		const r = await ok({ resource: 'email', operation: 'boostCapacity' });
+		expectOnly(r, { method: 'POST', path: '/emails/capacity-boost' });
+		expect(r.requests[0].rawBody).toBe('');
+		expect(r.requests[0].headers['content-type']).toBeUndefined();
+		expect(r.json[0]).toEqual({ expires_at: expect.any(String) });
+		expect(emu.state.capacityBoostExpiresAtMillis).toBeGreaterThan(Date.now());
+	});
+});
+
+describe('notificationPreference', () => {
+	const [transactional, marketing] = NOTIFICATION_CATEGORIES;
+
+	test('Get Many lists one item per category', async () => {
+		const user = emu.seedUser();
+		const r = await ok({ resource: 'notificationPreference', operation: 'getAll', userId: rl(user.id), returnAll: true });
+		expectOnly(r, { method: 'GET', path: `/emails/notification-preference/${user.id}` });
+		expect(r.json.map((p) => p.notification_category_id)).toEqual([transactional.id, marketing.id]);
+
+		const limited = await ok({ resource: 'notificationPreference', operation: 'getAll', userId: rl(user.id), limit: 1 });
+		expect(limited.json).toHaveLength(1);
+	});
+
+	test('Update unsubscribes the user from a category', async () => {
+		const user = emu.seedUser();
+		const r = await ok({
+			resource: 'notificationPreference',
+			operation: 'update',
+			userId: rl(user.id),
+			categoryId: marketing.id,
+			enabled: false,
+		});
+		expectOnly(r, {
+			method: 'PATCH',
+			path: `/emails/notification-preference/${user.id}/${marketing.id}`,
+			body: { enabled: false },
+		});
+		expect(r.json[0]).toMatchObject({ notification_category_id: marketing.id, enabled: false });
+		expect(emu.state.notificationPreferences.get(`${user.id}:${marketing.id}`)).toBe(false);
+	});
+});
+
+describe('dataVault', () => {
+	test('Set Value then Get Value send the strings as given', async () => {
+		const set = await ok({
+			resource: 'dataVault',
+			operation: 'setValue',
+			storeId: 'secrets',
+			hashedKey: 'hk-1',
+			encryptedValue: 'ciphertext',
+		});
+		expectOnly(set, {
+			method: 'POST',
+			path: '/data-vault/stores/secrets/set',
+			body: { hashed_key: 'hk-1', encrypted_value: 'ciphertext' },
+		});
+		expect(set.json).toEqual([{ success: true }]);
+
+		const get = await ok({ resource: 'dataVault', operation: 'getValue', storeId: 'secrets', hashedKey: 'hk-1' });
+		expectOnly(get, { method: 'POST', path: '/data-vault/stores/secrets/get', body: { hashed_key: 'hk-1' } });
+		expect(get.json).toEqual([{ encrypted_value: 'ciphertext' }]);
+	});
+
+	test('Get Value of a missing key fails with the Stack Auth code', async () => {
+		const r = await run({ resource: 'dataVault', operation: 'getValue', storeId: 'a b', hashedKey: 'nope' });
+		expectOnly(r, { method: 'POST', path: '/data-vault/stores/a%20b/get', body: { hashed_key: 'nope' } });
+		expect((r.error as { description?: string }).description).toContain('DATA_VAULT_STORE_HASHED_KEY_DOES_NOT_EXIST');
+	});
+});
+
+describe('payment', () => {
+	test('Get Item', async () => {
+		const user = emu.seedUser();
+		emu.state.setItemQuantity('user', user.id, 'credits', 7);
+		const r = await ok({ resource: 'payment', operation: 'getItem', customerType: 'user', customerId: user.id, itemId: 'credits' });
+		expectOnly(r, { method: 'GET', path: `/payments/items/user/${user.id}/credits` });
+		expect(r.json).toEqual([{ id: 'credits', display_name: 'Credits', quantity: 7 }]);
+	});
+
+	test('Update Item Quantity sends allow_negative in the query and the change in the body', async () => {
+		const team = emu.seedTeam();
+		const r = await ok({
+			resource: 'payment',
+			operation: 'updateItemQuantity',
+			customerType: 'team',
+			customerId: team.id,
+			itemId: 'seats',
+			delta: 5,
+			additionalFields: { description: 'Renewal', expiresAt: '2030-01-01T00:00:00Z' },
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: `/payments/items/team/${team.id}/seats/update-quantity`,
+			query: { allow_negative: 'false' },
+			body: { delta: 5, description: 'Renewal', expires_at: '2030-01-01T00:00:00Z' },
+		});
+		expect(emu.state.itemQuantity('team', team.id, 'seats')).toBe(5);
+
+		const refused = await run({ resource: 'payment', operation: 'updateItemQuantity', customerType: 'team', customerId: team.id, itemId: 'seats', delta: -9 });
+		expect((refused.error as { description?: string }).description).toContain('ITEM_QUANTITY_INSUFFICIENT_AMOUNT');
+
+		const negative = await ok({
+			resource: 'payment',
+			operation: 'updateItemQuantity',
+			customerType: 'team',
+			customerId: team.id,
+			itemId: 'seats',
+			delta: -9,
+			allowNegative: true,
+		});
+		expectOnly(negative, {
+			method: 'POST',
+			path: `/payments/items/team/${team.id}/seats/update-quantity`,
+			query: { allow_negative: 'true' },
+			body: { delta: -9 },
+		});
+		expect(emu.state.itemQuantity('team', team.id, 'seats')).toBe(-4);
+	});
+
+	test('Create Purchase URL by product ID, then Validate Code and Create Purchase Session', async () => {
+		const user = emu.seedUser();
+		const url = await ok({
+			resource: 'payment',
+			operation: 'createPurchaseUrl',
+			customerType: 'user',
+			customerId: user.id,
+			productId: 'pro',
+			additionalFields: { returnUrl: 'https://app.example.com/done' },
+		});
+		expectOnly(url, {
+			method: 'POST',
+			path: '/payments/purchases/create-purchase-url',
+			body: { customer_type: 'user', customer_id: user.id, product_id: 'pro', return_url: 'https://app.example.com/done' },
+		});
+		const fullCode = String(url.json[0].url).split('/').pop()!;
+		expect(emu.state.purchaseCodes.has(fullCode)).toBe(true);
+
+		const validated = await ok({
+			resource: 'payment',
+			operation: 'validateCode',
+			fullCode,
+			additionalFields: { returnUrl: 'https://app.example.com/done' },
+		});
+		expectOnly(validated, {
+			method: 'POST',
+			path: '/payments/purchases/validate-code',
+			body: { full_code: fullCode, return_url: 'https://app.example.com/done' },
+		});
+		expect(validated.json[0]).toMatchObject({ product: { display_name: 'Pro' }, project_id: PROJECT_ID });
+
+		const session = await ok({ resource: 'payment', operation: 'createPurchaseSession', fullCode, priceId: 'monthly' });
+		expectOnly(session, { method: 'POST', path: '/payments/purchases/purchase-session', body: { full_code: fullCode, price_id: 'monthly' } });
+		expect(session.json[0]).toEqual({ client_secret: expect.any(String) });
+
+		const stacked = await run({
+			resource: 'payment',
+			operation: 'createPurchaseSession',
+			fullCode,
+			priceId: 'monthly',
+			additionalFields: { quantity: 2 },
+		});
+		expectOnly(stacked, {
+			method: 'POST',
+			path: '/payments/purchases/purchase-session',
+			body: { full_code: fullCode, price_id: 'monthly', quantity: 2 },
+		});
+		expect(stacked.error?.message).toContain('not stackable');
+	});
+
+	test('Create Purchase URL with an inline product', async () => {
+		const team = emu.seedTeam();
+		const product = { display_name: 'Seats pack', customer_type: 'team', prices: { once: { USD: '5' } }, stackable: true };
+		const r = await ok({
+			resource: 'payment',
+			operation: 'createPurchaseUrl',
+			customerType: 'team',
+			customerId: team.id,
+			product: 'inline',
+			productInline: JSON.stringify(product),
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: '/payments/purchases/create-purchase-url',
+			body: { customer_type: 'team', customer_id: team.id, product_inline: product },
+		});
+		expect(r.json[0].url).toEqual(expect.stringContaining(`/purchase/${PROJECT_ID}_`));
+	});
+});
+
+test('project Get Current', async () => {
+	const r = await ok({ resource: 'project', operation: 'getCurrent' });
+	expectOnly(r, { method: 'GET', path: '/projects/current' });
+	expect(r.json[0]).toMatchObject({ id: PROJECT_ID, display_name: 'Emulated project', config: expect.any(Object) });
+});
