@@ -108,7 +108,8 @@ export function sampleParameters(
 	// Iterate until stable: a field's visibility can depend on another field's value.
 	for (let pass = 0; pass < 3; pass++) {
 		for (const prop of properties) {
-			if (prop.name === 'resource' || prop.name === 'operation') continue;
+			// requestOptions is n8n's own Options collection (batching, proxy, timeout), not an API field.
+			if (['resource', 'operation', 'requestOptions'].includes(prop.name)) continue;
 			if (!NodeHelpers.displayParameter(parameters, prop, null, node.description)) continue;
 			if (prop.name in overrides) {
 				parameters[prop.name] = overrides[prop.name] as never;

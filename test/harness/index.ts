@@ -4,7 +4,7 @@
  * Nothing of n8n is mocked; only the database and the HTTP servers are replaced, the latter by
  * loopback emulators.
  */
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialType,
@@ -31,11 +31,25 @@ export { CredentialStore, TestCredentialsHelper };
 
 export const PACKAGE = 'n8n-nodes-stackpack';
 
+const loaded = new WeakSet<object>();
+
+/**
+ * What n8n's loader does to a declarative node when it loads it: add the standard Options
+ * collection (batching, proxy, timeout, SSL). Done once per node instance, as n8n does once.
+ */
+export function loadNodeType<T extends INodeType | IVersionedNodeType>(node: T): T {
+	if (!loaded.has(node) && 'properties' in node.description) {
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(node as INodeType);
+		loaded.add(node);
+	}
+	return node;
+}
+
 export class TestNodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
 
 	constructor(nodes: Array<INodeType | IVersionedNodeType>, typeName?: string) {
-		for (const node of nodes) this.byName.set(typeName ?? `${PACKAGE}.${node.description.name}`, node);
+		for (const node of nodes) this.byName.set(typeName ?? `${PACKAGE}.${node.description.name}`, loadNodeType(node));
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {

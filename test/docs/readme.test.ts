@@ -1,0 +1,45 @@
+/**
+ * The README's operations table is the node's own list of operations. Run with
+ * UPDATE_README=1 to rewrite it after changing operations.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
+
+const README = path.resolve(__dirname, '..', '..', 'README.md');
+const START = '<!-- operations:start -->';
+const END = '<!-- operations:end -->';
+
+function operationsTable(): string {
+	const { properties } = new StackAuth().description;
+	const resources = properties[0].options as INodePropertyOptions[];
+	const lines = ['| Resource | Operation | Endpoint |', '| --- | --- | --- |'];
+	for (const resource of resources) {
+		const picker = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value as string),
+		);
+		for (const option of (picker?.options ?? []) as INodePropertyOptions[]) {
+			const request = option.routing?.request;
+			const url = String(request?.url).replace(/\{(\w+)\}/g, ':$1');
+			lines.push(`| ${resource.name} | ${option.name}: ${option.description ?? option.action} | \`${request?.method} ${url}\` |`);
+		}
+	}
+	return lines.join('\n');
+}
+
+test('the README lists every operation of the Stack Auth node', () => {
+	const readme = readFileSync(README, 'utf8');
+	const start = readme.indexOf(START);
+	const end = readme.indexOf(END);
+	expect(start).toBeGreaterThan(0);
+	expect(end).toBeGreaterThan(start);
+	const expected = `${START}\n${operationsTable()}\n${END}`;
+	if (process.env.UPDATE_README) {
+		writeFileSync(README, readme.slice(0, start) + expected + readme.slice(end + END.length));
+		return;
+	}
+	expect(readme.slice(start, end + END.length)).toBe(expected);
+});
