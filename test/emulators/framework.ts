@@ -121,16 +121,20 @@ export class Emulator {
 		return this.requests.filter((r) => r.method === method.toUpperCase() && r.path === path).length;
 	}
 
-	async start(): Promise<string> {
+	/** Listens on 127.0.0.1; port 0 (default) picks a free one. */
+	async start(port = 0): Promise<string> {
 		this.server = createServer((req, res) => {
 			this.handle(req, res).catch((error: Error) => {
 				res.writeHead(500, { 'content-type': 'text/plain' });
 				res.end(`emulator failure: ${error.message}`);
 			});
 		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		const { port } = this.server.address() as AddressInfo;
-		this.baseUrl = `http://127.0.0.1:${port}`;
+		await new Promise<void>((resolve, reject) => {
+			this.server!.once('error', reject);
+			this.server!.listen(port, '127.0.0.1', resolve);
+		});
+		const address = this.server.address() as AddressInfo;
+		this.baseUrl = `http://127.0.0.1:${address.port}`;
 		return this.baseUrl;
 	}
 

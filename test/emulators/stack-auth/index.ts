@@ -1408,8 +1408,10 @@ function userInput(body: Json): CreateUserInput {
 	return input;
 }
 
-export async function startStackAuthEmulator(options: StackAuthEmulatorOptions = {}): Promise<StackAuthEmulator> {
+export async function startStackAuthEmulator(
+	options: StackAuthEmulatorOptions & { port?: number } = {},
+): Promise<StackAuthEmulator> {
 	const emulator = new StackAuthEmulatorImpl(options);
-	await emulator.start();
+	await emulator.start(options.port ?? 0);
 	return emulator;
 }

@@ -1,0 +1,222 @@
+/**
+ * End to end in a real n8n (2.41.1 on Node 24, from the cache scripts/n8n-cache.mjs fills): the
+ * pack installed both ways users do, every example workflow imported and executed headlessly
+ * against the Stack Auth emulator, then `n8n start` with its REST API: node types listed with their
+ * credentials, and the credential test passing against the emulator and failing with a wrong key.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
+import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator, type StackAuthEmulator } from '../emulators/stack-auth';
+import {
+	bcryptHash,
+	n8nCache,
+	N8nHome,
+	nodeOutput,
+	packPackage,
+	REPO_ROOT,
+	type CachePaths,
+	type InstallRoute,
+} from './n8n';
+
+const EXAMPLES = path.join(REPO_ROOT, 'examples');
+const CREDENTIAL_ID = 'stackAuthDemo0001';
+
+interface Workflow {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
+}
+
+function examples(): Workflow[] {
+	return readdirSync(EXAMPLES)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => JSON.parse(readFileSync(path.join(EXAMPLES, f), 'utf8')) as Workflow);
+}
+
+function credentialFor(emulator: StackAuthEmulator, key = SERVER_KEY) {
+	return {
+		id: CREDENTIAL_ID,
+		name: 'Stack Auth (local emulator)',
+		type: 'stackAuthApi',
+		data: { baseUrl: emulator.baseUrl, projectId: PROJECT_ID, secretServerKey: key },
+	};
+}
+
+/** The example with its node types as this install route names them. */
+function forRoute(workflow: Workflow, home: N8nHome): Workflow {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type.startsWith('n8n-nodes-stackpack.')
+				? { ...node, type: home.type(node.type.split('.')[1]) }
+				: node,
+		),
+	};
+}
+
+let cache: CachePaths;
+let tarball: string;
+let emulator: StackAuthEmulator;
+let nextPort = 25700 + (Number(process.env.JEST_WORKER_ID ?? 1) - 1) * 20;
+const homes: N8nHome[] = [];
+
+function newHome(route: InstallRoute, env?: Record<string, string>): N8nHome {
+	const home = new N8nHome({ cache, route, port: nextPort++, brokerPort: nextPort++, env });
+	homes.push(home);
+	return home;
+}
+
+beforeAll(async () => {
+	cache = n8nCache();
+	tarball = packPackage();
+	emulator = await startStackAuthEmulator();
+}, 15 * 60_000);
+
+afterAll(async () => {
+	for (const home of homes) await home.dispose();
+	await emulator?.stop();
+});
+
+beforeEach(() => {
+	emulator.reset();
+	seedDemo(emulator);
+});
+
+describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', (route) => {
+	let home: N8nHome;
+
+	beforeAll(async () => {
+		home = newHome(route);
+		home.install(tarball);
+		await home.importCredentials([credentialFor(emulator)]);
+		for (const workflow of examples()) await home.importWorkflow(forRoute(workflow, home));
+	}, 5 * 60_000);
+
+	test('export all users: Return All over the demo users in ceil(N/100) requests', async () => {
+		const { status, run, output } = await home.execute('stackAuthExport01');
+		expect([status, run?.data.resultData.error?.message]).toEqual([0, undefined]);
+		const users = nodeOutput(run, 'Get all users');
+		expect(users).toHaveLength(DEMO_USER_COUNT);
+		expect(Object.keys(users[0]).length).toBeLessThanOrEqual(10);
+		expect(users.map((u) => u.primary_email)).toContain('ada.lovelace@example.com');
+		const pages = emulator.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/users');
+		expect(pages).toHaveLength(Math.ceil(DEMO_USER_COUNT / 100));
+		expect(pages[0].headers['x-stack-secret-server-key']).toBe(SERVER_KEY);
+		expect(output).not.toContain(SERVER_KEY);
+	}, 120_000);
+
+	test('create a team and add members with a permission', async () => {
+		const { status, run } = await home.execute('stackAuthTeam0001');
+		expect([status, run?.data.resultData.error?.message]).toEqual([0, undefined]);
+		const [team] = nodeOutput(run, 'Create team');
+		expect(team).toMatchObject({ display_name: 'Launch crew', server_metadata: { source: 'n8n' } });
+		const grants = nodeOutput(run, 'Grant team admin');
+		expect(grants).toHaveLength(3);
+		for (const grant of grants) expect(grant).toMatchObject({ id: 'team_admin', team_id: team.id });
+		const memberships = emulator.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/api/v1/team-memberships/${String(team.id)}/`));
+		expect(memberships).toHaveLength(3);
+		expect(memberships.every((r) => r.rawBody === '{}')).toBe(true);
+	}, 120_000);
+
+	test('email users found by a search, in one request', async () => {
+		const { status, run } = await home.execute('stackAuthEmail001');
+		expect([status, run?.data.resultData.error?.message]).toEqual([0, undefined]);
+		const found = nodeOutput(run, 'Find users');
+		expect(found).toHaveLength(5);
+		const sends = emulator.requests.filter((r) => r.path === '/api/v1/emails/send-email');
+		expect(sends).toHaveLength(1);
+		expect(sends[0].body).toMatchObject({
+			user_ids: found.map((u) => u.id),
+			html: '<p>Hello from n8n!</p>',
+			subject: 'News from the Launch crew',
+		});
+		expect(nodeOutput(run, 'Send email')[0]).toEqual({ results: found.map((u) => ({ user_id: u.id })) });
+	}, 120_000);
+
+	test('a wrong key fails the execution with Stack Auth’s message and exit code 1', async () => {
+		await home.importCredentials([credentialFor(emulator, 'ssk_dummy_wrong_key')]);
+		try {
+			const { status, run, output } = await home.execute('stackAuthExport01');
+			expect(status).toBe(1);
+			expect(run?.data.resultData.error?.message).toMatch(/secret server key is not valid/i);
+			expect(output).not.toContain('ssk_dummy_wrong_key');
+		} finally {
+			await home.importCredentials([credentialFor(emulator)]);
+		}
+	}, 120_000);
+});
+
+describe('n8n start', () => {
+	const owner = { email: 'owner@example.com', password: 'StackPack-e2e-1' };
+	let home: N8nHome;
+	let cookie = '';
+
+	async function rest(method: string, route: string, body?: unknown) {
+		const response = await fetch(`${home.baseUrl}${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), 'browser-id': 'e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+	}
+
+	beforeAll(async () => {
+		home = newHome('package', {
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: owner.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: 'Stack',
+			N8N_INSTANCE_OWNER_LAST_NAME: 'Pack',
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(cache, owner.password),
+		});
+		home.install(tarball);
+		await home.importCredentials([credentialFor(emulator)]);
+		await home.start();
+		const login = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		expect(login.status).toBe(200);
+		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	}, 5 * 60_000);
+
+	afterAll(async () => {
+		await home?.stop();
+	});
+
+	test('the owner from the environment can log in', () => {
+		expect(cookie).toMatch(/^n8n-auth=/);
+	});
+
+	test('the node and the credential types are listed, with the node using the credential', async () => {
+		const get = async (route: string) => await (await fetch(`${home.baseUrl}${route}`, { headers: { cookie } })).json();
+		const nodes = (await get('/types/nodes.json')) as Array<{
+			name: string;
+			credentials?: Array<{ name: string }>;
+			usableAsTool?: boolean;
+		}>;
+		const stackAuth = nodes.find((n) => n.name === 'n8n-nodes-stackpack.stackAuth');
+		expect(stackAuth).toBeDefined();
+		expect(stackAuth?.credentials?.map((c) => c.name)).toEqual(['stackAuthApi']);
+		expect(stackAuth?.usableAsTool).toBe(true);
+		const credentials = (await get('/types/credentials.json')) as Array<{ name: string }>;
+		expect(credentials.map((c) => c.name)).toContain('stackAuthApi');
+	});
+
+	test('the credential test passes against the emulator and fails with a wrong key', async () => {
+		const test = async (key: string) =>
+			await rest('POST', '/rest/credentials/test', {
+				credentials: credentialFor(emulator, key),
+			});
+		const ok = await test(SERVER_KEY);
+		expect(ok.status).toBe(200);
+		expect((ok.body.data as Record<string, unknown>).status).toBe('OK');
+		const before = emulator.requests.length;
+		const bad = await test('ssk_dummy_wrong_key');
+		expect((bad.body.data as Record<string, unknown>).status).toBe('Error');
+		const sent = emulator.requests.slice(before);
+		expect(sent.length).toBeGreaterThanOrEqual(1);
+		expect(sent.every((r) => r.path === '/api/v1/projects/current')).toBe(true);
+		expect(sent[0].headers['x-stack-secret-server-key']).toBe('ssk_dummy_wrong_key');
+	});
+});
