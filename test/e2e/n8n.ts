@@ -196,8 +196,8 @@ export class N8nHome {
 		return { status: result.status, run: extractRun(result.stdout), output: `${result.stdout}\n${result.stderr}` };
 	}
 
-	/** `n8n start`; resolves when /healthz/readiness answers. */
-	async start(timeoutMs = 120_000): Promise<void> {
+	/** `n8n start`; resolves when /healthz/readiness answers. `echo` also prints n8n's output. */
+	async start(timeoutMs = 120_000, echo = false): Promise<void> {
 		const { cache } = this.options;
 		const child = spawn(cache.node, [cache.n8n, 'start'], {
 			cwd: this.userFolder,
@@ -209,6 +209,7 @@ export class N8nHome {
 		children.add(child);
 		let log = '';
 		const append = (chunk: Buffer) => {
+			if (echo) process.stdout.write(chunk);
 			log = (log + chunk.toString('utf8')).slice(-20_000);
 		};
 		child.stdout!.on('data', append);

@@ -1,0 +1,115 @@
+/**
+ * `npm start` as a user runs it: it prints the URL and the login, n8n answers there with the
+ * examples and the emulator credential imported, the credential test passes, and Ctrl-C (SIGINT)
+ * stops n8n and the emulators.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+import { PROJECT_ID, SERVER_KEY } from '../emulators/stack-auth';
+import { n8nCache, REPO_ROOT } from './n8n';
+
+const N8N_PORT = 25760;
+const STACK_AUTH_PORT = 25769;
+
+async function listening(port: number): Promise<boolean> {
+	try {
+		await fetch(`http://127.0.0.1:${port}/`);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+describe('npm start', () => {
+	let child: ChildProcess;
+	let output = '';
+	let userFolder: string;
+	let cookie = '';
+	const base = `http://localhost:${N8N_PORT}`;
+
+	beforeAll(async () => {
+		n8nCache();
+		userFolder = mkdtempSync(path.join(tmpdir(), 'stackpack-start-'));
+		child = spawn('npm', ['start'], {
+			cwd: REPO_ROOT,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {
+				...process.env,
+				NODE_ENV: 'production',
+				STACKPACK_N8N_PORT: String(N8N_PORT),
+				STACKPACK_STACK_AUTH_PORT: String(STACK_AUTH_PORT),
+				STACKPACK_N8N_USER_FOLDER: userFolder,
+				STACKPACK_N8N_QUIET: 'true',
+			},
+		});
+		child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		const deadline = Date.now() + 5 * 60_000;
+		while (!output.includes('n8n is ready') && Date.now() < deadline && child.exitCode === null) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		if (!output.includes('n8n is ready')) throw new Error(`npm start did not get ready:\n${output}`);
+	}, 6 * 60_000);
+
+	afterAll(async () => {
+		if (child?.pid && child.exitCode === null && child.signalCode === null) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+		rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	test('prints the URL and a login that works', async () => {
+		expect(output).toContain(`Open      ${base}`);
+		const [, email, password] = /Log in\s+(\S+) \/ (\S+)/.exec(output) ?? [];
+		const login = await fetch(`${base}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e' },
+			body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+		});
+		expect(login.status).toBe(200);
+		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	});
+
+	test('the examples and the emulator credential are there, and the credential test passes', async () => {
+		const get = async (route: string) =>
+			(await (await fetch(`${base}${route}`, { headers: { cookie, 'browser-id': 'e2e' } })).json()) as { data: Array<Record<string, unknown>> };
+		const workflows = await get('/rest/workflows');
+		expect(workflows.data.map((w) => w.name).sort()).toEqual([
+			'Stack Auth: create a team and add members with a permission',
+			'Stack Auth: email users found by a search',
+			'Stack Auth: export all users',
+		]);
+		const credentials = await get('/rest/credentials');
+		const credential = credentials.data.find((c) => c.type === 'stackAuthApi');
+		expect(credential?.name).toBe('Stack Auth (local emulator)');
+		const tested = await fetch(`${base}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
+			body: JSON.stringify({
+				credentials: {
+					id: credential?.id,
+					name: credential?.name,
+					type: 'stackAuthApi',
+					data: { baseUrl: `http://127.0.0.1:${STACK_AUTH_PORT}`, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
+				},
+			}),
+		});
+		expect(((await tested.json()) as { data: { status: string } }).data.status).toBe('OK');
+	});
+
+	test('Ctrl-C stops n8n and the emulators', async () => {
+		expect(await listening(STACK_AUTH_PORT)).toBe(true);
+		process.kill(-child.pid!, 'SIGINT');
+		await new Promise<void>((resolve) => child.on('close', () => resolve()));
+		expect(await listening(N8N_PORT)).toBe(false);
+		expect(await listening(STACK_AUTH_PORT)).toBe(false);
+	}, 60_000);
+});
