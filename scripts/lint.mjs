@@ -75,9 +75,9 @@ await report('dist (as the community package scanner)', dist, ['dist/**/*.js', '
 
 // 4. Tests: an ordinary TypeScript config of their own.
 await report(
-	'tests',
+	'tests and scripts',
 	new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'test', 'eslint.config.mjs') }),
-	['test'],
+	['test', 'scripts/start.ts'],
 );
 
 process.exitCode = failed ? 1 : 0;
