@@ -53,7 +53,8 @@ function log(message) {
 
 function run(command, args, options) {
 	const started = Date.now();
-	const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+	// Child output goes to stderr: stdout carries only the JSON of paths.
+	const result = spawnSync(command, args, { stdio: ['ignore', process.stderr, 'inherit'], ...options });
 	if (result.status !== 0) {
 		throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 	}

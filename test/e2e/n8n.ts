@@ -94,6 +94,9 @@ export class N8nHome {
 
 	private server?: ChildProcess;
 
+	/** The end of the output of `n8n start`. */
+	serverLog = '';
+
 	constructor(readonly options: N8nHomeOptions) {
 		this.temporary = !options.userFolder;
 		this.userFolder = options.userFolder ?? mkdtempSync(path.join(tmpdir(), 'stackpack-n8n-'));
@@ -211,6 +214,7 @@ export class N8nHome {
 		const append = (chunk: Buffer) => {
 			if (echo) process.stdout.write(chunk);
 			log = (log + chunk.toString('utf8')).slice(-20_000);
+			this.serverLog = log;
 		};
 		child.stdout!.on('data', append);
 		child.stderr!.on('data', append);
