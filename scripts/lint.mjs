@@ -77,7 +77,16 @@ await report('dist (as the community package scanner)', dist, ['dist/**/*.js', '
 await report(
 	'tests and scripts',
 	new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'test', 'eslint.config.mjs') }),
-	['test', 'scripts/start.ts'],
+	['test', 'scripts/start.ts', 'scripts/demo-webhook.ts'],
 );
+
+// 5. Types of the tests and scripts (jest compiles them without checking types).
+const { spawnSync } = await import('node:child_process');
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'test/tsconfig.json', '--noEmit'], {
+	cwd: root,
+	stdio: 'inherit',
+});
+console.log(`types of tests and scripts: ${tsc.status === 0 ? 'no errors' : 'errors'}`);
+if (tsc.status !== 0) failed = true;
 
 process.exitCode = failed ? 1 : 0;

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { seedDemo } from '../test/emulators/stack-auth/demo';
 import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator } from '../test/emulators/stack-auth';
 import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT } from '../test/e2e/n8n';
+import { DEMO_SIGNING_SECRET, WELCOME_WORKFLOW_ID } from './demo-webhook';
 
 const OWNER = { email: 'owner@example.com', password: 'StackPack-local-1' };
 const port = Number(process.env.STACKPACK_N8N_PORT ?? 5678);
@@ -71,6 +72,12 @@ async function main(): Promise<void> {
 			type: 'stackAuthApi',
 			data: { baseUrl: stackAuth.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
 		},
+		{
+			id: 'stackAuthHook0001',
+			name: 'Stack Auth webhook (local)',
+			type: 'stackAuthWebhookApi',
+			data: { signingSecret: DEMO_SIGNING_SECRET },
+		},
 	]);
 	const examples = readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort();
 	const names: string[] = [];
@@ -79,6 +86,10 @@ async function main(): Promise<void> {
 		await home.importWorkflow(workflow);
 		names.push(workflow.name);
 	}
+
+	// The trigger example is published, so its production webhook answers `npm run demo:webhook`.
+	const published = await home.cli(['publish:workflow', `--id=${WELCOME_WORKFLOW_ID}`]);
+	if (published.status !== 0) throw new Error(`publishing the trigger example failed:\n${published.stdout}`);
 
 	say(`Starting n8n on ${home.baseUrl}…`);
 	await home.start(180_000, process.env.STACKPACK_N8N_QUIET !== 'true');
@@ -93,6 +104,9 @@ async function main(): Promise<void> {
 			'  Workflows (Overview → Workflows), each runs against the local Stack Auth emulator:',
 			...names.map((name) => `    - ${name}`),
 			'  Credential "Stack Auth (local emulator)" is set up; edit it to use your own Stack Auth project.',
+			'',
+			'  "Stack Auth: welcome new users" is active. In another terminal, `npm run demo:webhook`',
+			'  creates a user in the emulator and sends Stack Auth\'s signed user.created webhook to it.',
 			'',
 			'  Ctrl-C stops n8n and the emulators.',
 			'',

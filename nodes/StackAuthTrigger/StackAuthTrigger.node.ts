@@ -35,7 +35,8 @@ export class StackAuthTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'stackAuthWebhookApi', required: true, testedBy: 'checkSigningSecret' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// responseData '' lets n8n answer with the webhookResponse below instead of its default.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
@@ -120,6 +121,7 @@ export class StackAuthTrigger implements INodeType {
 			return { webhookResponse: { received: true, ignored: 'redelivery of a message already received' } };
 		}
 		return {
+			webhookResponse: { received: true },
 			workflowData: [
 				this.helpers.returnJsonArray({
 					type,

@@ -3,7 +3,7 @@
  * examples and the emulator credential imported, the credential test passes, and Ctrl-C (SIGINT)
  * stops n8n and the emulators.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -86,6 +86,7 @@ describe('npm start', () => {
 			'Stack Auth: create a team and add members with a permission',
 			'Stack Auth: email users found by a search',
 			'Stack Auth: export all users',
+			'Stack Auth: welcome new users',
 		]);
 		const credentials = await get('/rest/credentials');
 		const credential = credentials.data.find((c) => c.type === 'stackAuthApi');
@@ -104,6 +105,26 @@ describe('npm start', () => {
 		});
 		expect(((await tested.json()) as { data: { status: string } }).data.status).toBe('OK');
 	});
+
+	test('npm run demo:webhook starts the active trigger example, which updates the new user', async () => {
+		const run = spawnSync('npm', ['run', '--silent', 'demo:webhook'], {
+			cwd: REPO_ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, STACKPACK_N8N_PORT: String(N8N_PORT), STACKPACK_STACK_AUTH_PORT: String(STACK_AUTH_PORT) },
+		});
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('HTTP 200');
+		const [, userId] = /Created user (\S+)/.exec(run.stdout) ?? [];
+		const headers = { 'x-stack-access-type': 'server', 'x-stack-project-id': PROJECT_ID, 'x-stack-secret-server-key': SERVER_KEY };
+		let user: { server_metadata?: unknown } = {};
+		const deadline = Date.now() + 20_000;
+		while (Date.now() < deadline) {
+			user = (await (await fetch(`http://127.0.0.1:${STACK_AUTH_PORT}/api/v1/users/${userId}`, { headers })).json()) as typeof user;
+			if (user.server_metadata) break;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		expect(user.server_metadata).toEqual({ welcomed: true });
+	}, 60_000);
 
 	test('Ctrl-C stops n8n and the emulators', async () => {
 		expect(await listening(STACK_AUTH_PORT)).toBe(true);

@@ -8,8 +8,12 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
 import { request } from 'undici';
 
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
 import { Emulator } from '../emulators/framework';
-import { n8nCache, N8nHome, packPackage, type CachePaths } from './n8n';
+import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator, type StackAuthEmulator } from '../emulators/stack-auth';
+import { n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 const WORKFLOW_ID = 'stackAuthTrigger01';
@@ -24,9 +28,17 @@ describe('Stack Auth Trigger in n8n', () => {
 	let cache: CachePaths;
 	let home: N8nHome;
 	const capture = new Emulator();
+	let stackAuth: StackAuthEmulator;
 	let url = '';
+	const example = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', 'welcome-new-users.json'), 'utf8')) as {
+		id: string;
+		nodes: Array<{ webhookId?: string }>;
+	};
 
-	async function deliver(payload: object, options: { id?: string; secret?: string; timestamp?: number; sign?: boolean; body?: string } = {}) {
+	async function deliver(
+		payload: object,
+		options: { id?: string; secret?: string; timestamp?: number; sign?: boolean; body?: string; to?: string } = {},
+	) {
 		const id = options.id ?? `msg_${randomBytes(8).toString('hex')}`;
 		const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
 		const body = JSON.stringify(payload);
@@ -36,7 +48,7 @@ describe('Stack Auth Trigger in n8n', () => {
 			headers['svix-timestamp'] = String(timestamp);
 			headers['svix-signature'] = `v1,${signature(options.secret ?? SECRET, id, timestamp, body)}`;
 		}
-		const response = await request(url, { method: 'POST', headers, body: options.body ?? body });
+		const response = await request(options.to ?? url, { method: 'POST', headers, body: options.body ?? body });
 		return { status: response.statusCode, body: await response.body.text(), id };
 	}
 
@@ -50,11 +62,20 @@ describe('Stack Auth Trigger in n8n', () => {
 		cache = n8nCache();
 		capture.route('POST', '/capture', () => ({ status: 200, body: { ok: true } }));
 		await capture.start();
+		stackAuth = await startStackAuthEmulator();
 		home = new N8nHome({ cache, route: 'package', port: 25740, brokerPort: 25741 });
 		home.install(packPackage());
 		await home.importCredentials([
 			{ id: 'stackAuthHook0001', name: 'Stack Auth webhook', type: 'stackAuthWebhookApi', data: { signingSecret: SECRET } },
+			{
+				id: 'stackAuthDemo0001',
+				name: 'Stack Auth (local emulator)',
+				type: 'stackAuthApi',
+				data: { baseUrl: stackAuth.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
+			},
 		]);
+		await home.importWorkflow(example);
+		expect((await home.cli(['publish:workflow', `--id=${example.id}`])).status).toBe(0);
 		await home.importWorkflow({
 			id: WORKFLOW_ID,
 			name: 'Stack Auth Trigger e2e',
@@ -107,12 +128,14 @@ describe('Stack Auth Trigger in n8n', () => {
 	afterAll(async () => {
 		await home?.dispose();
 		await capture.stop();
+		await stackAuth?.stop();
 	});
 
 	test('deliveries are verified before any workflow runs', async () => {
 		const user = { type: 'user.created', data: { id: 'u-1', primary_email: 'ada@example.com' } };
 		const good = await deliver(user);
 		expect(good.status).toBe(200);
+		expect(JSON.parse(good.body)).toEqual({ received: true });
 
 		expect((await deliver(user, { sign: false })).status).toBe(401);
 		expect((await deliver(user, { secret: `whsec_${randomBytes(24).toString('base64')}` })).status).toBe(401);
@@ -141,4 +164,25 @@ describe('Stack Auth Trigger in n8n', () => {
 			{ type: 'team.created', data: { id: 't-1', display_name: 'Launch crew' }, svixId: team.id, timestamp: expect.any(Number) },
 		]);
 	}, 120_000);
+
+	test('the welcome-new-users example marks a new user as welcomed and emails them', async () => {
+		const user = stackAuth.seedUser({ display_name: 'Grace Hopper', primary_email: 'grace@example.com' });
+		const to = `${home.baseUrl}/webhook/${example.nodes[0].webhookId}/webhook`;
+		const before = stackAuth.requests.length;
+		expect((await deliver({ type: 'user.created', data: user }, { to, sign: false })).status).toBe(401);
+		const delivered = await deliver({ type: 'user.created', data: user }, { to });
+		expect(delivered.status).toBe(200);
+		const deadline = Date.now() + 20_000;
+		while (!stackAuth.requests.some((r) => r.path === '/api/v1/emails/send-email') && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		const sent = stackAuth.requests.slice(before);
+		expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`PATCH /api/v1/users/${user.id}`,
+			'POST /api/v1/emails/send-email',
+		]);
+		expect(sent[0].body).toEqual({ server_metadata: { welcomed: true } });
+		expect(sent[1].body).toMatchObject({ user_ids: [user.id], html: '<p>Welcome, Grace Hopper!</p>', subject: 'Welcome aboard' });
+		expect(stackAuth.user(user.id).server_metadata).toEqual({ welcomed: true });
+	}, 60_000);
 });
