@@ -16,10 +16,18 @@ function compile(done) {
 }
 
 function assets() {
-	return src(['icons/**/*.{svg,png}', 'nodes/**/*.{svg,png}', 'nodes/**/*.node.json', 'credentials/**/*.{svg,png}'], {
-		base: '.',
-		encoding: false,
-	}).pipe(dest('dist'));
+	return src(
+		[
+			'icons/**/*.{svg,png}',
+			'nodes/**/*.{svg,png}',
+			'nodes/**/*.node.json',
+			'credentials/**/*.{svg,png}',
+		],
+		{
+			base: '.',
+			encoding: false,
+		},
+	).pipe(dest('dist'));
 }
 
 exports.clean = clean;

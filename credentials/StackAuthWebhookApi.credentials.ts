@@ -9,7 +9,8 @@ export class StackAuthWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/stackauth.svg', dark: 'file:../icons/stackauth.dark.svg' };
 
-	documentationUrl = 'https://github.com/stackpack-n8n/n8n-nodes-stackpack#stack-auth-webhook-credential';
+	documentationUrl =
+		'https://github.com/stackpack-n8n/n8n-nodes-stackpack#stack-auth-webhook-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -24,9 +24,13 @@ async function main(): Promise<void> {
 			'x-stack-project-id': PROJECT_ID,
 			'x-stack-secret-server-key': SERVER_KEY,
 		},
-		body: JSON.stringify({ display_name: `New User ${suffix}`, primary_email: `new.${suffix}@example.com` }),
+		body: JSON.stringify({
+			display_name: `New User ${suffix}`,
+			primary_email: `new.${suffix}@example.com`,
+		}),
 	});
-	if (!created.ok) throw new Error(`the emulator refused the user (${created.status}); is npm start running?`);
+	if (!created.ok)
+		throw new Error(`the emulator refused the user (${created.status}); is npm start running?`);
 	const user = (await created.json()) as { id: string };
 
 	const body = JSON.stringify({ type: 'user.created', data: user });
@@ -37,10 +41,17 @@ async function main(): Promise<void> {
 	const url = `${n8n}/webhook/${WELCOME_WEBHOOK_ID}/webhook`;
 	const response = await fetch(url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'svix-id': id, 'svix-timestamp': String(timestamp), 'svix-signature': `v1,${signature}` },
+		headers: {
+			'content-type': 'application/json',
+			'svix-id': id,
+			'svix-timestamp': String(timestamp),
+			'svix-signature': `v1,${signature}`,
+		},
 		body,
 	});
-	process.stdout.write(`Created user ${user.id} and delivered user.created to ${url}: HTTP ${response.status} ${await response.text()}\n`);
+	process.stdout.write(
+		`Created user ${user.id} and delivered user.created to ${url}: HTTP ${response.status} ${await response.text()}\n`,
+	);
 }
 
 if (require.main === module) {

@@ -62,12 +62,18 @@ const dist = new ESLint({
 		},
 		{
 			files: ['package.json'],
-			plugins: { ...n8nCommunityNodesPlugin.configs.recommended.plugins, 'n8n-nodes-base': n8nNodesBase },
+			plugins: {
+				...n8nCommunityNodesPlugin.configs.recommended.plugins,
+				'n8n-nodes-base': n8nNodesBase,
+			},
 			rules: {
 				...n8nCommunityNodesPlugin.configs.recommended.rules,
 				...n8nNodesBase.configs.community.rules,
 			},
-			languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
+			languageOptions: {
+				parser: tseslint.parser,
+				parserOptions: { extraFileExtensions: ['.json'] },
+			},
 		},
 	],
 });
@@ -82,10 +88,14 @@ await report(
 
 // 5. Types of the tests and scripts (jest compiles them without checking types).
 const { spawnSync } = await import('node:child_process');
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'test/tsconfig.json', '--noEmit'], {
-	cwd: root,
-	stdio: 'inherit',
-});
+const tsc = spawnSync(
+	process.execPath,
+	[require.resolve('typescript/bin/tsc'), '-p', 'test/tsconfig.json', '--noEmit'],
+	{
+		cwd: root,
+		stdio: 'inherit',
+	},
+);
 console.log(`types of tests and scripts: ${tsc.status === 0 ? 'no errors' : 'errors'}`);
 if (tsc.status !== 0) failed = true;
 

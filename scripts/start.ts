@@ -28,7 +28,10 @@ async function main(): Promise<void> {
 	const cache = n8nCache();
 
 	say('Building the pack…');
-	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+	const build = spawnSync('npm', ['run', 'build', '--silent'], {
+		cwd: REPO_ROOT,
+		stdio: 'inherit',
+	});
 	if (build.status !== 0) throw new Error('npm run build failed');
 	const tarball = packPackage();
 
@@ -79,17 +82,22 @@ async function main(): Promise<void> {
 			data: { signingSecret: DEMO_SIGNING_SECRET },
 		},
 	]);
-	const examples = readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort();
+	const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.sort();
 	const names: string[] = [];
 	for (const file of examples) {
-		const workflow = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as { name: string };
+		const workflow = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as {
+			name: string;
+		};
 		await home.importWorkflow(workflow);
 		names.push(workflow.name);
 	}
 
 	// The trigger example is published, so its production webhook answers `npm run demo:webhook`.
 	const published = await home.cli(['publish:workflow', `--id=${WELCOME_WORKFLOW_ID}`]);
-	if (published.status !== 0) throw new Error(`publishing the trigger example failed:\n${published.stdout}`);
+	if (published.status !== 0)
+		throw new Error(`publishing the trigger example failed:\n${published.stdout}`);
 
 	say(`Starting n8n on ${home.baseUrl}…`);
 	await home.start(180_000, process.env.STACKPACK_N8N_QUIET !== 'true');
@@ -106,7 +114,7 @@ async function main(): Promise<void> {
 			'  Credential "Stack Auth (local emulator)" is set up; edit it to use your own Stack Auth project.',
 			'',
 			'  "Stack Auth: welcome new users" is active. In another terminal, `npm run demo:webhook`',
-			'  creates a user in the emulator and sends Stack Auth\'s signed user.created webhook to it.',
+			"  creates a user in the emulator and sends Stack Auth's signed user.created webhook to it.",
 			'',
 			'  Ctrl-C stops n8n and the emulators.',
 			'',

@@ -9,9 +9,13 @@ const require = createRequire(import.meta.url);
 const jest = require.resolve('jest/bin/jest');
 const dir = mkdtempSync(path.join(tmpdir(), 'stackpack-jest-'));
 const out = path.join(dir, 'results.json');
-const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2)], {
-	stdio: 'inherit',
-});
+const run = spawnSync(
+	process.execPath,
+	[jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2)],
+	{
+		stdio: 'inherit',
+	},
+);
 let passed = 0;
 let failed = 0;
 let suitesFailed = 0;

@@ -30,17 +30,26 @@ export class StackAuthTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Stack Auth sends a webhook event (users, teams, memberships, permissions)',
+		description:
+			'Starts the workflow when Stack Auth sends a webhook event (users, teams, memberships, permissions)',
 		defaults: { name: 'Stack Auth Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'stackAuthWebhookApi', required: true, testedBy: 'checkSigningSecret' }],
 		// responseData '' lets n8n answer with the webhookResponse below instead of its default.
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
 		properties: [
 			{
 				displayName:
-					'Stack Auth has no API to register webhooks. Copy the Production URL above into the Stack Auth dashboard (Webhooks → Add endpoint), then paste the endpoint\'s signing secret (whsec_…) into the credential. Every delivery is checked against that secret.',
+					"Stack Auth has no API to register webhooks. Copy the Production URL above into the Stack Auth dashboard (Webhooks → Add endpoint), then paste the endpoint's signing secret (whsec_…) into the credential. Every delivery is checked against that secret.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -52,7 +61,8 @@ export class StackAuthTrigger implements INodeType {
 				options: EVENTS,
 				default: ['*'],
 				required: true,
-				description: 'The events that start the workflow; deliveries of other events are acknowledged and ignored',
+				description:
+					'The events that start the workflow; deliveries of other events are acknowledged and ignored',
 			},
 		],
 	};
@@ -80,10 +90,14 @@ export class StackAuthTrigger implements INodeType {
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
 				const secrets = secretsOf(credential.data?.signingSecret);
-				if (!secrets.length) return { status: 'Error', message: 'Enter the signing secret (whsec_…)' };
+				if (!secrets.length)
+					return { status: 'Error', message: 'Enter the signing secret (whsec_…)' };
 				const invalid = secrets.filter((s) => secretKey(s) === undefined);
 				if (invalid.length) {
-					return { status: 'Error', message: 'A signing secret is not a whsec_… value copied from the Stack Auth dashboard' };
+					return {
+						status: 'Error',
+						message: 'A signing secret is not a whsec_… value copied from the Stack Auth dashboard',
+					};
 				}
 				return { status: 'OK', message: 'The signing secret is well formed' };
 			},
@@ -117,8 +131,13 @@ export class StackAuthTrigger implements INodeType {
 		if (!events.includes('*') && !events.includes(type)) {
 			return { webhookResponse: { received: true, ignored: `event ${type} is not selected` } };
 		}
-		if (this.getMode() !== 'manual' && seenBefore(this.getWorkflowStaticData('node'), result.id, Math.floor(Date.now() / 1000))) {
-			return { webhookResponse: { received: true, ignored: 'redelivery of a message already received' } };
+		if (
+			this.getMode() !== 'manual' &&
+			seenBefore(this.getWorkflowStaticData('node'), result.id, Math.floor(Date.now() / 1000))
+		) {
+			return {
+				webhookResponse: { received: true, ignored: 'redelivery of a message already received' },
+			};
 		}
 		return {
 			webhookResponse: { received: true },

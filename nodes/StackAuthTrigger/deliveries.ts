@@ -11,7 +11,8 @@ export const REMEMBER_MAX = 1000;
  */
 export function seenBefore(staticData: IDataObject, id: string, nowSeconds: number): boolean {
 	const seen = ((staticData.deliveries as IDataObject | undefined) ?? {}) as Record<string, number>;
-	for (const [key, at] of Object.entries(seen)) if (nowSeconds - at > REMEMBER_SECONDS) delete seen[key];
+	for (const [key, at] of Object.entries(seen))
+		if (nowSeconds - at > REMEMBER_SECONDS) delete seen[key];
 	if (seen[id] !== undefined) {
 		staticData.deliveries = seen;
 		return true;

@@ -39,25 +39,31 @@ export function secretKey(secret: string): Buffer | undefined {
 	return key.length >= 16 ? key : undefined;
 }
 
-export function sign(key: Buffer, id: string, timestamp: number | string, rawBody: Buffer | string): string {
-	return createHmac('sha256', key)
-		.update(`${id}.${timestamp}.`)
-		.update(rawBody)
-		.digest('base64');
+export function sign(
+	key: Buffer,
+	id: string,
+	timestamp: number | string,
+	rawBody: Buffer | string,
+): string {
+	return createHmac('sha256', key).update(`${id}.${timestamp}.`).update(rawBody).digest('base64');
 }
 
 export function verifyWebhook(input: VerifyInput): VerifyResult {
 	const id = header(input.headers, 'svix-id', 'webhook-id');
 	const timestampText = header(input.headers, 'svix-timestamp', 'webhook-timestamp');
 	const signatures = header(input.headers, 'svix-signature', 'webhook-signature');
-	if (!id || !timestampText || !signatures) return { ok: false, reason: 'missing signature headers' };
+	if (!id || !timestampText || !signatures)
+		return { ok: false, reason: 'missing signature headers' };
 	if (!/^\d{1,12}$/.test(timestampText)) return { ok: false, reason: 'malformed timestamp' };
 	const timestamp = Number(timestampText);
 	const now = input.now ?? Math.floor(Date.now() / 1000);
-	if (Math.abs(now - timestamp) > TOLERANCE_SECONDS) return { ok: false, reason: 'timestamp outside the 5-minute tolerance' };
+	if (Math.abs(now - timestamp) > TOLERANCE_SECONDS)
+		return { ok: false, reason: 'timestamp outside the 5-minute tolerance' };
 	const keys = input.secrets.map(secretKey).filter((key): key is Buffer => key !== undefined);
 	if (!keys.length) return { ok: false, reason: 'no valid signing secret configured' };
-	const expected = keys.map((key) => Buffer.from(sign(key, id, timestamp, input.rawBody), 'base64'));
+	const expected = keys.map((key) =>
+		Buffer.from(sign(key, id, timestamp, input.rawBody), 'base64'),
+	);
 	for (const entry of signatures.split(' ')) {
 		const [version, signature] = entry.split(',', 2);
 		if (version !== 'v1' || !signature) continue;

@@ -23,11 +23,14 @@ export interface NodeOperation {
 
 export function nodeOperations(node: INodeType): NodeOperation[] {
 	const { properties } = node.description;
-	const resources = (properties.find((p) => p.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+	const resources = (properties.find((p) => p.name === 'resource')?.options ??
+		[]) as INodePropertyOptions[];
 	const result: NodeOperation[] = [];
 	for (const resource of resources) {
 		const picker = properties.find(
-			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value as string),
+			(p) =>
+				p.name === 'operation' &&
+				p.displayOptions?.show?.resource?.includes(resource.value as string),
 		);
 		for (const option of (picker?.options ?? []) as INodePropertyOptions[]) {
 			const request = option.routing?.request;
@@ -85,7 +88,9 @@ function sample(prop: INodeProperties): unknown {
 		case 'json':
 			return '{}';
 		case 'options':
-			return prop.default !== undefined && prop.default !== '' ? prop.default : (prop.options?.[0] as INodePropertyOptions)?.value;
+			return prop.default !== undefined && prop.default !== ''
+				? prop.default
+				: (prop.options?.[0] as INodePropertyOptions)?.value;
 		case 'multiOptions':
 			return [(prop.options?.[0] as INodePropertyOptions)?.value];
 		default:
@@ -117,7 +122,8 @@ export function sampleParameters(
 			}
 			if (prop.type === 'collection') {
 				const value: IDataObject = {};
-				for (const option of (prop.options ?? []) as INodeProperties[]) value[option.name] = sample(option) as never;
+				for (const option of (prop.options ?? []) as INodeProperties[])
+					value[option.name] = sample(option) as never;
 				parameters[prop.name] = value as never;
 			} else if (prop.type === 'fixedCollection') {
 				const value: IDataObject = {};

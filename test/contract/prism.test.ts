@@ -44,7 +44,12 @@ function isAlive(pid: number): boolean {
 describe('Prism contract mock (Stack Auth server spec)', () => {
 	let mock: MockServer;
 
-	async function send(method: string, pathAndQuery: string, body?: unknown, rawBody?: string): Promise<Sent> {
+	async function send(
+		method: string,
+		pathAndQuery: string,
+		body?: unknown,
+		rawBody?: string,
+	): Promise<Sent> {
 		const headers: Record<string, string> = { ...AUTH_HEADERS };
 		let payload: string | undefined = rawBody;
 		if (body !== undefined) payload = JSON.stringify(body);
@@ -88,7 +93,9 @@ describe('Prism contract mock (Stack Auth server spec)', () => {
 		expect(mock.basePath).toBe('/api/v1');
 		expect(mock.apiUrl).toBe(`${mock.baseUrl}/api/v1`);
 		expect(mock.startupMs).toBeLessThan(30000);
-		expect(mock.operations()).toEqual(expect.arrayContaining(['GET /users', 'POST /users', 'GET /team-api-keys']));
+		expect(mock.operations()).toEqual(
+			expect.arrayContaining(['GET /users', 'POST /users', 'GET /team-api-keys']),
+		);
 	});
 
 	it('accepts a valid GET /api/v1/users?limit=5 with auth headers', async () => {
@@ -98,13 +105,23 @@ describe('Prism contract mock (Stack Auth server spec)', () => {
 		expect(mock.violations()).toEqual([]);
 		expect(() => mock.assertNoViolations()).not.toThrow();
 		const [recorded] = mock.requests();
-		expect(recorded).toEqual(expect.objectContaining({ method: 'GET', url: '/api/v1/users?limit=5', operation: 'GET /users', status: 200 }));
+		expect(recorded).toEqual(
+			expect.objectContaining({
+				method: 'GET',
+				url: '/api/v1/users?limit=5',
+				operation: 'GET /users',
+				status: 200,
+			}),
+		);
 		// The spec's own examples do not match its response schemas; that is informational, not a violation.
 		expect(recorded.responseViolations.length).toBeGreaterThan(0);
 	});
 
 	it('accepts a valid POST /api/v1/users (201 with the example body), including free-form metadata', async () => {
-		const res = await send('POST', '/api/v1/users', { display_name: 'Jane', client_metadata: { anything: { nested: 1 } } });
+		const res = await send('POST', '/api/v1/users', {
+			display_name: 'Jane',
+			client_metadata: { anything: { nested: 1 } },
+		});
 		expect(res.status).toBe(201);
 		expect(res.body).toEqual(expect.objectContaining({ id: expect.any(String) }));
 		expect(details()).toBe('');
@@ -129,7 +146,13 @@ describe('Prism contract mock (Stack Auth server spec)', () => {
 		expect(res.status).toBe(400);
 		expect(res.body).toEqual(expect.objectContaining({ code: 'SCHEMA_ERROR' }));
 		expect(mock.violations()).toEqual([
-			expect.objectContaining({ method: 'GET', url: '/api/v1/users?limit=5&bogus=1', status: 400, source: 'harness', detail: expect.stringContaining('bogus') }),
+			expect.objectContaining({
+				method: 'GET',
+				url: '/api/v1/users?limit=5&bogus=1',
+				status: 400,
+				source: 'harness',
+				detail: expect.stringContaining('bogus'),
+			}),
 		]);
 		expect(() => mock.assertNoViolations()).toThrow(/bogus/);
 	});
@@ -149,7 +172,12 @@ describe('Prism contract mock (Stack Auth server spec)', () => {
 	it('flags an unknown body property (harness check; spec has no additionalProperties)', async () => {
 		const res = await send('POST', '/api/v1/users', { display_name: 'Jane', bogus: true });
 		expect(res.status).toBe(400);
-		expect(mock.violations()).toEqual([expect.objectContaining({ source: 'harness', detail: expect.stringMatching(/Unknown body property bogus for POST \/users/) })]);
+		expect(mock.violations()).toEqual([
+			expect.objectContaining({
+				source: 'harness',
+				detail: expect.stringMatching(/Unknown body property bogus for POST \/users/),
+			}),
+		]);
 	});
 
 	it('flags an unknown nested body property', async () => {
@@ -165,7 +193,9 @@ describe('Prism contract mock (Stack Auth server spec)', () => {
 	it('flags a body property of the wrong type', async () => {
 		const res = await send('POST', '/api/v1/users', { display_name: 5 });
 		expect(res.status).toBe(422);
-		expect(details()).toMatch(/body\.display_name: Request body property display_name must be string/);
+		expect(details()).toMatch(
+			/body\.display_name: Request body property display_name must be string/,
+		);
 	});
 
 	it('flags a missing required body', async () => {
@@ -207,7 +237,12 @@ describe('Prism contract mock (Stack Auth server spec)', () => {
 	it('flags a path outside the base path', async () => {
 		const res = await send('GET', '/users?limit=5');
 		expect(res.status).toBe(404);
-		expect(mock.violations()).toEqual([expect.objectContaining({ source: 'harness', detail: expect.stringContaining('outside the API base path /api/v1') })]);
+		expect(mock.violations()).toEqual([
+			expect.objectContaining({
+				source: 'harness',
+				detail: expect.stringContaining('outside the API base path /api/v1'),
+			}),
+		]);
 	});
 
 	it('flags a wrong method', async () => {
@@ -220,12 +255,19 @@ describe('Prism contract mock (Stack Auth server spec)', () => {
 		const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prism-bad-')), 'bad.json');
 		fs.writeFileSync(bad, '{"foo": 1}'); // valid JSON, but not an OpenAPI document: Prism exits with code 1
 		try {
-			await expect(startSpecMock(bad, { startupTimeoutMs: 20000 })).rejects.toThrow(/failed to start[\s\S]*prism output/);
+			await expect(startSpecMock(bad, { startupTimeoutMs: 20000 })).rejects.toThrow(
+				/failed to start[\s\S]*prism output/,
+			);
 		} finally {
 			fs.rmSync(path.dirname(bad), { recursive: true, force: true });
 		}
-		await expect(startSpecMock(path.join(os.tmpdir(), 'does-not-exist-spec.json'))).rejects.toThrow(/Spec file not found/);
-		const truncated = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'prism-bad-')), 'truncated.json');
+		await expect(startSpecMock(path.join(os.tmpdir(), 'does-not-exist-spec.json'))).rejects.toThrow(
+			/Spec file not found/,
+		);
+		const truncated = path.join(
+			fs.mkdtempSync(path.join(os.tmpdir(), 'prism-bad-')),
+			'truncated.json',
+		);
 		fs.writeFileSync(truncated, '{"openapi": "3.1.0", "info": ');
 		try {
 			await expect(startSpecMock(truncated)).rejects.toThrow(/Cannot read spec/);

@@ -67,7 +67,9 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 /** Folder holding the vendor specs: `$STACKPACK_SPECS_DIR`, else `<repoRoot>/../shared/specs`. */
 export function specsDir(): string {
 	const fromEnv = process.env.STACKPACK_SPECS_DIR;
-	return fromEnv !== undefined && fromEnv !== '' ? path.resolve(fromEnv) : path.resolve(repoRoot, '..', 'shared', 'specs');
+	return fromEnv !== undefined && fromEnv !== ''
+		? path.resolve(fromEnv)
+		: path.resolve(repoRoot, '..', 'shared', 'specs');
 }
 
 /** Absolute path of a spec file below specsDir(), e.g. `specPath('stack-auth', 'generated-2f719903', 'server.json')`. */
@@ -242,13 +244,15 @@ function indexOperations(spec: JsonObject): SpecOperation[] {
 			const queryParams = new Set<string>();
 			for (const rawParam of [...shared, ...own]) {
 				const param = resolveRef(spec, rawParam);
-				if (isObject(param) && param.in === 'query' && typeof param.name === 'string') queryParams.add(param.name);
+				if (isObject(param) && param.in === 'query' && typeof param.name === 'string')
+					queryParams.add(param.name);
 			}
 			let bodySchema: JsonObject | undefined;
 			const requestBody = resolveRef(spec, op.requestBody);
 			if (isObject(requestBody) && isObject(requestBody.content)) {
 				const media = Object.entries(requestBody.content).find(([type]) => /json/i.test(type));
-				const schema = media !== undefined && isObject(media[1]) ? resolveRef(spec, media[1].schema) : undefined;
+				const schema =
+					media !== undefined && isObject(media[1]) ? resolveRef(spec, media[1].schema) : undefined;
 				if (isObject(schema)) bodySchema = schema;
 			}
 			result.push({
@@ -266,19 +270,28 @@ function indexOperations(spec: JsonObject): SpecOperation[] {
 }
 
 /** Collect body properties that the schema does not declare (Stack Auth's `noUnknown` semantics). */
-function unknownBodyKeys(spec: JsonObject, rawSchema: unknown, value: unknown, at: string, out: string[]): void {
+function unknownBodyKeys(
+	spec: JsonObject,
+	rawSchema: unknown,
+	value: unknown,
+	at: string,
+	out: string[],
+): void {
 	const schema = resolveRef(spec, rawSchema);
 	if (!isObject(schema)) return;
 	if (Array.isArray(value)) {
-		if (schema.items !== undefined) value.forEach((item, i) => unknownBodyKeys(spec, schema.items, item, `${at}[${i}]`, out));
+		if (schema.items !== undefined)
+			value.forEach((item, i) => unknownBodyKeys(spec, schema.items, item, `${at}[${i}]`, out));
 		return;
 	}
 	if (!isObject(value)) return;
 	// Compositions are not used by the Stack Auth spec; do not guess at them.
-	if (schema.allOf !== undefined || schema.anyOf !== undefined || schema.oneOf !== undefined) return;
+	if (schema.allOf !== undefined || schema.anyOf !== undefined || schema.oneOf !== undefined)
+		return;
 	const properties = isObject(schema.properties) ? schema.properties : undefined;
 	if (properties === undefined || Object.keys(properties).length === 0) return; // free-form object
-	const extraAllowed = schema.additionalProperties !== undefined && schema.additionalProperties !== false;
+	const extraAllowed =
+		schema.additionalProperties !== undefined && schema.additionalProperties !== false;
 	for (const [key, child] of Object.entries(value)) {
 		const childPath = at === '' ? key : `${at}.${key}`;
 		if (Object.prototype.hasOwnProperty.call(properties, key)) {
@@ -289,7 +302,11 @@ function unknownBodyKeys(spec: JsonObject, rawSchema: unknown, value: unknown, a
 	}
 }
 
-function findOperation(operations: SpecOperation[], method: string, specPathname: string): SpecOperation | undefined {
+function findOperation(
+	operations: SpecOperation[],
+	method: string,
+	specPathname: string,
+): SpecOperation | undefined {
 	return operations
 		.filter((op) => op.method === method && op.regex.test(specPathname))
 		.sort((a, b) => a.params - b.params)[0];
@@ -304,13 +321,18 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 }
 
 function describePrismProblem(problem: JsonObject): string {
-	const type = typeof problem.type === 'string' ? problem.type.slice(PRISM_ERROR_PREFIX.length) : 'ERROR';
-	const parts = [`${type}: ${String(problem.title ?? '')}${problem.detail !== undefined ? ` - ${String(problem.detail)}` : ''}`];
+	const type =
+		typeof problem.type === 'string' ? problem.type.slice(PRISM_ERROR_PREFIX.length) : 'ERROR';
+	const parts = [
+		`${type}: ${String(problem.title ?? '')}${problem.detail !== undefined ? ` - ${String(problem.detail)}` : ''}`,
+	];
 	if (Array.isArray(problem.validation)) {
 		for (const entry of problem.validation) {
 			if (!isObject(entry)) continue;
 			const location = Array.isArray(entry.location) ? entry.location.join('.') : '';
-			parts.push(`[${String(entry.severity ?? '')}] ${location ? `${location}: ` : ''}${String(entry.message ?? '')}`);
+			parts.push(
+				`[${String(entry.severity ?? '')}] ${location ? `${location}: ` : ''}${String(entry.message ?? '')}`,
+			);
 		}
 	}
 	return parts.join('\n  ');
@@ -354,7 +376,9 @@ function forward(
 				);
 			},
 		);
-		req.setTimeout(timeoutMs, () => req.destroy(new Error(`Prism did not answer within ${timeoutMs} ms`)));
+		req.setTimeout(timeoutMs, () =>
+			req.destroy(new Error(`Prism did not answer within ${timeoutMs} ms`)),
+		);
 		req.on('error', reject);
 		req.end(body.length > 0 ? body : undefined);
 	});
@@ -416,7 +440,11 @@ function spawnPrism(specFile: string, timeoutMs: number): Promise<PrismProcess> 
 			settled = true;
 			clearTimeout(timer);
 			killGroup(child, 'SIGKILL');
-			reject(new Error(`Prism mock for ${specFile} failed to start: ${reason}\n--- prism output ---\n${readOutput().slice(-8000)}`));
+			reject(
+				new Error(
+					`Prism mock for ${specFile} failed to start: ${reason}\n--- prism output ---\n${readOutput().slice(-8000)}`,
+				),
+			);
 		};
 		const onData = (chunk: Buffer): void => {
 			append(chunk);
@@ -452,10 +480,15 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /** Start Prism for `specFile` behind the checking proxy. Both listen on 127.0.0.1 only. */
-export async function startSpecMock(specFile: string, options: SpecMockOptions = {}): Promise<MockServer> {
+export async function startSpecMock(
+	specFile: string,
+	options: SpecMockOptions = {},
+): Promise<MockServer> {
 	const absSpec = path.resolve(specFile);
 	if (!fs.existsSync(absSpec)) {
-		throw new Error(`Spec file not found: ${absSpec} (specs dir: ${specsDir()}; set STACKPACK_SPECS_DIR to override)`);
+		throw new Error(
+			`Spec file not found: ${absSpec} (specs dir: ${specsDir()}; set STACKPACK_SPECS_DIR to override)`,
+		);
 	}
 	let spec: JsonObject;
 	try {
@@ -515,9 +548,12 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 			reply(
 				status,
 				{ 'content-type': 'application/json', 'x-stack-known-error': code },
-				Buffer.from(JSON.stringify({ code, error: `Contract mock rejected ${method} ${url}:\n${message}` })),
+				Buffer.from(
+					JSON.stringify({ code, error: `Contract mock rejected ${method} ${url}:\n${message}` }),
+				),
 			);
-			for (const detail of harness) record.violations.push({ method, url, status, source: 'harness', detail });
+			for (const detail of harness)
+				record.violations.push({ method, url, status, source: 'harness', detail });
 		};
 
 		const queryIndex = url.indexOf('?');
@@ -560,14 +596,18 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 				const unknown = keys.filter((key) => !operation.queryParams.has(key));
 				if (unknown.length > 0) {
 					const allowed = [...operation.queryParams].join(', ') || '(none)';
-					harness.push(`Unknown query parameter(s) ${unknown.join(', ')} for ${operation.key}; declared: ${allowed}`);
+					harness.push(
+						`Unknown query parameter(s) ${unknown.join(', ')} for ${operation.key}; declared: ${allowed}`,
+					);
 				}
 			}
 			if (strictBody && bodyIsJson && operation.bodySchema !== undefined) {
 				const unknown: string[] = [];
 				unknownBodyKeys(spec, operation.bodySchema, bodyValue, '', unknown);
 				if (unknown.length > 0) {
-					harness.push(`Unknown body propert${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')} for ${operation.key}`);
+					harness.push(
+						`Unknown body propert${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')} for ${operation.key}`,
+					);
 				}
 			}
 		}
@@ -583,7 +623,15 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 
 		let upstream: UpstreamResponse;
 		try {
-			upstream = await forward(agent, prismTarget, method, forwardPath, headers, rawBody, requestTimeoutMs);
+			upstream = await forward(
+				agent,
+				prismTarget,
+				method,
+				forwardPath,
+				headers,
+				rawBody,
+				requestTimeoutMs,
+			);
 		} catch (error) {
 			harness.push(`Forwarding to Prism failed: ${(error as Error).message}`);
 			replyHarnessError(502, 'MOCK_FAILURE');
@@ -595,7 +643,12 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 		const upstreamType = String(upstream.headers['content-type'] ?? '');
 		if (/problem\+json/i.test(upstreamType)) {
 			const parsed = parseJson(upstreamText);
-			if (parsed.ok && isObject(parsed.value) && typeof parsed.value.type === 'string' && parsed.value.type.startsWith(PRISM_ERROR_PREFIX)) {
+			if (
+				parsed.ok &&
+				isObject(parsed.value) &&
+				typeof parsed.value.type === 'string' &&
+				parsed.value.type.startsWith(PRISM_ERROR_PREFIX)
+			) {
 				prismFindings.push(`${upstream.status} ${describePrismProblem(parsed.value)}`);
 			}
 		}
@@ -614,7 +667,9 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 					else prismFindings.push(text);
 				}
 			} else if (/"location":\["request"/.test(slViolations)) {
-				prismFindings.push(`Truncated sl-violations header with request violations: ${slViolations.slice(0, 1000)}`);
+				prismFindings.push(
+					`Truncated sl-violations header with request violations: ${slViolations.slice(0, 1000)}`,
+				);
 			} else {
 				record.responseViolations.push(slViolations.slice(0, 1000));
 			}
@@ -622,7 +677,8 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 
 		if (harness.length > 0) {
 			replyHarnessError(400, 'SCHEMA_ERROR', prismFindings);
-			for (const detail of prismFindings) record.violations.push({ method, url, status: 400, source: 'prism', detail });
+			for (const detail of prismFindings)
+				record.violations.push({ method, url, status: 400, source: 'prism', detail });
 			return;
 		}
 		const responseHeaders: http.OutgoingHttpHeaders = {};
@@ -630,7 +686,8 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 			if (value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())) responseHeaders[name] = value;
 		}
 		reply(upstream.status, responseHeaders, upstream.body);
-		for (const detail of prismFindings) record.violations.push({ method, url, status: upstream.status, source: 'prism', detail });
+		for (const detail of prismFindings)
+			record.violations.push({ method, url, status: upstream.status, source: 'prism', detail });
 	};
 
 	const server = http.createServer((req, res) => {
@@ -644,7 +701,9 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 				operation: undefined,
 				status: 500,
 				responseBody: undefined,
-				violations: [{ method: req.method ?? '', url: req.url ?? '', status: 500, source: 'harness', detail }],
+				violations: [
+					{ method: req.method ?? '', url: req.url ?? '', status: 500, source: 'harness', detail },
+				],
 				responseViolations: [],
 			});
 			if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -699,7 +758,9 @@ export async function startSpecMock(specFile: string, options: SpecMockOptions =
 		assertNoViolations: () => {
 			const found = violations();
 			if (found.length === 0) return;
-			const lines = found.map((v) => `- ${v.method} ${v.url} → ${v.status} (${v.source}): ${v.detail}`);
+			const lines = found.map(
+				(v) => `- ${v.method} ${v.url} → ${v.status} (${v.source}): ${v.detail}`,
+			);
 			throw new Error(`Spec violations (${found.length}):\n${lines.join('\n')}`);
 		},
 		reset: () => {

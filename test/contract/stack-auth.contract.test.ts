@@ -36,7 +36,9 @@ interface SpecOperation {
 }
 
 function specOperations(): SpecOperation[] {
-	const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+	const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as {
+		paths: Record<string, Record<string, unknown>>;
+	};
 	const result: SpecOperation[] = [];
 	for (const [p, item] of Object.entries(spec.paths)) {
 		for (const method of Object.keys(item)) {
@@ -71,34 +73,37 @@ describe('Stack Auth contract against server.json', () => {
 		await mock?.stop();
 	});
 
-	test.each(operations.map((op) => [`${op.resource}.${op.operation}`, op] as [string, NodeOperation]))(
-		'%s sends a request the spec accepts',
-		async (_name, op) => {
-			mock.reset();
-			const parameters = sampleParameters(node, op.resource, op.operation);
-			const result = await runNode({
-				node,
-				parameters,
-				credentials: {
-					stackAuthApi: { baseUrl: mock.baseUrl, projectId: 'a-project', secretServerKey: 'ssk_dummy_contract' },
+	test.each(
+		operations.map((op) => [`${op.resource}.${op.operation}`, op] as [string, NodeOperation]),
+	)('%s sends a request the spec accepts', async (_name, op) => {
+		mock.reset();
+		const parameters = sampleParameters(node, op.resource, op.operation);
+		const result = await runNode({
+			node,
+			parameters,
+			credentials: {
+				stackAuthApi: {
+					baseUrl: mock.baseUrl,
+					projectId: 'a-project',
+					secretServerKey: 'ssk_dummy_contract',
 				},
-				credentialTypes: [new StackAuthApi()],
-			});
-			const requests = mock.requests();
-			expect(requests.length).toBeGreaterThanOrEqual(1);
-			const first = requests[0];
-			const gap = SPEC_GAPS[`${op.method} ${op.url}`];
-			const violations = mock.violations().filter((v) => !(gap && gap.test(v.detail)));
-			expect(violations).toEqual([]);
-			expect(first.operation).toBeDefined();
-			const [method, specPathTemplate] = (first.operation as string).split(' ');
-			expect(method).toBe(op.method);
-			expect(normalizePath(specPathTemplate)).toBe(normalizePath(op.url));
-			// A request the mock accepted must not come back as an HTTP error of the node.
-			const httpCode = (result.error as unknown as { httpCode?: string } | undefined)?.httpCode;
-			if (!gap) expect(httpCode === undefined || !/^4/.test(String(httpCode))).toBe(true);
-		},
-	);
+			},
+			credentialTypes: [new StackAuthApi()],
+		});
+		const requests = mock.requests();
+		expect(requests.length).toBeGreaterThanOrEqual(1);
+		const first = requests[0];
+		const gap = SPEC_GAPS[`${op.method} ${op.url}`];
+		const violations = mock.violations().filter((v) => !(gap && gap.test(v.detail)));
+		expect(violations).toEqual([]);
+		expect(first.operation).toBeDefined();
+		const [method, specPathTemplate] = (first.operation as string).split(' ');
+		expect(method).toBe(op.method);
+		expect(normalizePath(specPathTemplate)).toBe(normalizePath(op.url));
+		// A request the mock accepted must not come back as an HTTP error of the node.
+		const httpCode = (result.error as unknown as { httpCode?: string } | undefined)?.httpCode;
+		if (!gap) expect(httpCode === undefined || !/^4/.test(String(httpCode))).toBe(true);
+	});
 });
 
 describe('Stack Auth coverage of server.json', () => {
@@ -108,7 +113,9 @@ describe('Stack Auth coverage of server.json', () => {
 		spec = specOperations();
 		rows = coverageRows();
 	});
-	const implemented = new Map(operations.map((op) => [`${op.method} ${normalizePath(op.url)}`, op]));
+	const implemented = new Map(
+		operations.map((op) => [`${op.method} ${normalizePath(op.url)}`, op]),
+	);
 
 	test('the spec is there and has the expected size', () => {
 		expect(spec.length).toBe(106);
@@ -120,7 +127,8 @@ describe('Stack Auth coverage of server.json', () => {
 			const isImplemented = implemented.has(`${op.method} ${normalizePath(op.path)}`);
 			const row = rows.get(op.key);
 			if (isImplemented) {
-				if (row?.status !== 'implemented') missing.push(`${op.key}: implemented but not documented as implemented`);
+				if (row?.status !== 'implemented')
+					missing.push(`${op.key}: implemented but not documented as implemented`);
 			} else if (row?.status !== 'excluded' || row.note.length < 10) {
 				missing.push(`${op.key}: neither implemented nor excluded with a reason`);
 			}

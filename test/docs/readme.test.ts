@@ -19,12 +19,16 @@ function operationsTable(): string {
 	const lines = ['| Resource | Operation | Endpoint |', '| --- | --- | --- |'];
 	for (const resource of resources) {
 		const picker = properties.find(
-			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value as string),
+			(p) =>
+				p.name === 'operation' &&
+				p.displayOptions?.show?.resource?.includes(resource.value as string),
 		);
 		for (const option of (picker?.options ?? []) as INodePropertyOptions[]) {
 			const request = option.routing?.request;
 			const url = String(request?.url).replace(/\{(\w+)\}/g, ':$1');
-			lines.push(`| ${resource.name} | ${option.name}: ${option.description ?? option.action} | \`${request?.method} ${url}\` |`);
+			lines.push(
+				`| ${resource.name} | ${option.name}: ${option.description ?? option.action} | \`${request?.method} ${url}\` |`,
+			);
 		}
 	}
 	return lines.join('\n');

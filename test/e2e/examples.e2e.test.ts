@@ -8,7 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
-import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator, type StackAuthEmulator } from '../emulators/stack-auth';
+import {
+	PROJECT_ID,
+	SERVER_KEY,
+	startStackAuthEmulator,
+	type StackAuthEmulator,
+} from '../emulators/stack-auth';
 import {
 	bcryptHash,
 	n8nCache,
@@ -116,7 +121,10 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 		const grants = nodeOutput(run, 'Grant team admin');
 		expect(grants).toHaveLength(3);
 		for (const grant of grants) expect(grant).toMatchObject({ id: 'team_admin', team_id: team.id });
-		const memberships = emulator.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/api/v1/team-memberships/${String(team.id)}/`));
+		const memberships = emulator.requests.filter(
+			(r) =>
+				r.method === 'POST' && r.path.startsWith(`/api/v1/team-memberships/${String(team.id)}/`),
+		);
 		expect(memberships).toHaveLength(3);
 		expect(memberships.every((r) => r.rawBody === '{}')).toBe(true);
 	}, 120_000);
@@ -133,7 +141,9 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 			html: '<p>Hello from n8n!</p>',
 			subject: 'News from the Launch crew',
 		});
-		expect(nodeOutput(run, 'Send email')[0]).toEqual({ results: found.map((u) => ({ user_id: u.id })) });
+		expect(nodeOutput(run, 'Send email')[0]).toEqual({
+			results: found.map((u) => ({ user_id: u.id })),
+		});
 	}, 120_000);
 
 	test('a wrong key fails the execution with Stack Auth’s message and exit code 1', async () => {
@@ -157,11 +167,19 @@ describe('n8n start', () => {
 	async function rest(method: string, route: string, body?: unknown) {
 		const response = await fetch(`${home.baseUrl}${route}`, {
 			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), 'browser-id': 'e2e' },
+			headers: {
+				'content-type': 'application/json',
+				...(cookie ? { cookie } : {}),
+				'browser-id': 'e2e',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+		return {
+			status: response.status,
+			headers: response.headers,
+			body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+		};
 	}
 
 	beforeAll(async () => {
@@ -175,7 +193,10 @@ describe('n8n start', () => {
 		home.install(tarball);
 		await home.importCredentials([credentialFor(emulator)]);
 		await home.start();
-		const login = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		const login = await rest('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
 		expect(login.status).toBe(200);
 		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 	}, 5 * 60_000);
@@ -189,7 +210,8 @@ describe('n8n start', () => {
 	});
 
 	test('the node and the credential types are listed, with the node using the credential', async () => {
-		const get = async (route: string) => await (await fetch(`${home.baseUrl}${route}`, { headers: { cookie } })).json();
+		const get = async (route: string) =>
+			await (await fetch(`${home.baseUrl}${route}`, { headers: { cookie } })).json();
 		const nodes = (await get('/types/nodes.json')) as Array<{
 			name: string;
 			credentials?: Array<{ name: string }>;

@@ -35,7 +35,9 @@ export function n8nCache(): CachePaths {
 
 /** A bcrypt hash made with n8n's own bcryptjs, for N8N_INSTANCE_OWNER_PASSWORD_HASH. */
 export function bcryptHash(cache: CachePaths, password: string): string {
-	const requireFromN8n = createRequire(path.join(cache.n8nDir, 'node_modules', 'n8n', 'package.json'));
+	const requireFromN8n = createRequire(
+		path.join(cache.n8nDir, 'node_modules', 'n8n', 'package.json'),
+	);
 	const bcrypt = requireFromN8n('bcryptjs') as { hashSync(text: string, rounds: number): string };
 	return bcrypt.hashSync(password, 10);
 }
@@ -109,7 +111,9 @@ export class N8nHome {
 
 	/** The node type name under this route. */
 	type(nodeName: string): string {
-		return this.options.route === 'extensions' ? `CUSTOM.${nodeName}` : `${PACKAGE_NAME}.${nodeName}`;
+		return this.options.route === 'extensions'
+			? `CUSTOM.${nodeName}`
+			: `${PACKAGE_NAME}.${nodeName}`;
 	}
 
 	env(): NodeJS.ProcessEnv {
@@ -134,7 +138,9 @@ export class N8nHome {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			// The result of `n8n execute` goes through the logger: keep it at info.
 			N8N_LOG_LEVEL: 'info',
-			...(this.options.route === 'extensions' ? { N8N_CUSTOM_EXTENSIONS: path.join(REPO_ROOT, 'dist') } : {}),
+			...(this.options.route === 'extensions'
+				? { N8N_CUSTOM_EXTENSIONS: path.join(REPO_ROOT, 'dist') }
+				: {}),
 			...(this.options.env ?? {}),
 		};
 	}
@@ -145,10 +151,21 @@ export class N8nHome {
 		if (!tarball) throw new Error('the package route needs a tarball');
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesDir, { recursive: true });
-		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true }),
+		);
 		const result = spawnSync(
 			'npm',
-			['install', '--ignore-scripts', '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', tarball],
+			[
+				'install',
+				'--ignore-scripts',
+				'--omit=dev',
+				'--omit=peer',
+				'--no-audit',
+				'--no-fund',
+				tarball,
+			],
 			{ cwd: nodesDir, encoding: 'utf8', env: this.env() },
 		);
 		if (result.status !== 0) throw new Error(`npm install of the tarball failed: ${result.stderr}`);
@@ -176,12 +193,17 @@ export class N8nHome {
 	}
 
 	private async importFile(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
-		const file = path.join(this.userFolder, `import-${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		const file = path.join(
+			this.userFolder,
+			`import-${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
 		writeFileSync(file, JSON.stringify(data, null, 2));
 		const result = await this.cli([`import:${kind}`, `--input=${file}`]);
 		rmSync(file, { force: true });
 		if (result.status !== 0) {
-			throw new Error(`n8n import:${kind} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+			throw new Error(
+				`n8n import:${kind} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+			);
 		}
 	}
 
@@ -194,9 +216,15 @@ export class N8nHome {
 	}
 
 	/** `n8n execute --id … --rawOutput`: the run as n8n prints it, with the exit code. */
-	async execute(workflowId: string): Promise<{ status: number | null; run: ExecutionRun | undefined; output: string }> {
+	async execute(
+		workflowId: string,
+	): Promise<{ status: number | null; run: ExecutionRun | undefined; output: string }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		return { status: result.status, run: extractRun(result.stdout), output: `${result.stdout}\n${result.stderr}` };
+		return {
+			status: result.status,
+			run: extractRun(result.stdout),
+			output: `${result.stdout}\n${result.stderr}`,
+		};
 	}
 
 	/** `n8n start`; resolves when /healthz/readiness answers. `echo` also prints n8n's output. */
@@ -220,7 +248,8 @@ export class N8nHome {
 		child.stderr!.on('data', append);
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${log}`);
+			if (child.exitCode !== null)
+				throw new Error(`n8n start exited with ${child.exitCode}:\n${log}`);
 			try {
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
 				if (response.ok) return;
@@ -262,7 +291,13 @@ export interface ExecutionRun {
 	data: {
 		resultData: {
 			error?: { message: string; name?: string };
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: { message: string } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+					error?: { message: string };
+				}>
+			>;
 		};
 	};
 }
@@ -281,7 +316,10 @@ export function extractRun(stdout: string): ExecutionRun | undefined {
 }
 
 /** Output items of one node of a run. */
-export function nodeOutput(run: ExecutionRun | undefined, nodeName: string): Array<Record<string, unknown>> {
+export function nodeOutput(
+	run: ExecutionRun | undefined,
+	nodeName: string,
+): Array<Record<string, unknown>> {
 	const runs = run?.data.resultData.runData[nodeName] ?? [];
 	return (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 }

@@ -52,7 +52,8 @@ describe('npm start', () => {
 		while (!output.includes('n8n is ready') && Date.now() < deadline && child.exitCode === null) {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		if (!output.includes('n8n is ready')) throw new Error(`npm start did not get ready:\n${output}`);
+		if (!output.includes('n8n is ready'))
+			throw new Error(`npm start did not get ready:\n${output}`);
 	}, 6 * 60_000);
 
 	afterAll(async () => {
@@ -80,7 +81,9 @@ describe('npm start', () => {
 
 	test('the examples and the emulator credential are there, and the credential test passes', async () => {
 		const get = async (route: string) =>
-			(await (await fetch(`${base}${route}`, { headers: { cookie, 'browser-id': 'e2e' } })).json()) as { data: Array<Record<string, unknown>> };
+			(await (
+				await fetch(`${base}${route}`, { headers: { cookie, 'browser-id': 'e2e' } })
+			).json()) as { data: Array<Record<string, unknown>> };
 		const workflows = await get('/rest/workflows');
 		expect(workflows.data.map((w) => w.name).sort()).toEqual([
 			'Stack Auth: create a team and add members with a permission',
@@ -99,7 +102,11 @@ describe('npm start', () => {
 					id: credential?.id,
 					name: credential?.name,
 					type: 'stackAuthApi',
-					data: { baseUrl: `http://127.0.0.1:${STACK_AUTH_PORT}`, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
+					data: {
+						baseUrl: `http://127.0.0.1:${STACK_AUTH_PORT}`,
+						projectId: PROJECT_ID,
+						secretServerKey: SERVER_KEY,
+					},
 				},
 			}),
 		});
@@ -110,16 +117,26 @@ describe('npm start', () => {
 		const run = spawnSync('npm', ['run', '--silent', 'demo:webhook'], {
 			cwd: REPO_ROOT,
 			encoding: 'utf8',
-			env: { ...process.env, STACKPACK_N8N_PORT: String(N8N_PORT), STACKPACK_STACK_AUTH_PORT: String(STACK_AUTH_PORT) },
+			env: {
+				...process.env,
+				STACKPACK_N8N_PORT: String(N8N_PORT),
+				STACKPACK_STACK_AUTH_PORT: String(STACK_AUTH_PORT),
+			},
 		});
 		expect(run.status).toBe(0);
 		expect(run.stdout).toContain('HTTP 200');
 		const [, userId] = /Created user (\S+)/.exec(run.stdout) ?? [];
-		const headers = { 'x-stack-access-type': 'server', 'x-stack-project-id': PROJECT_ID, 'x-stack-secret-server-key': SERVER_KEY };
+		const headers = {
+			'x-stack-access-type': 'server',
+			'x-stack-project-id': PROJECT_ID,
+			'x-stack-secret-server-key': SERVER_KEY,
+		};
 		let user: { server_metadata?: unknown } = {};
 		const deadline = Date.now() + 20_000;
 		while (Date.now() < deadline) {
-			user = (await (await fetch(`http://127.0.0.1:${STACK_AUTH_PORT}/api/v1/users/${userId}`, { headers })).json()) as typeof user;
+			user = (await (
+				await fetch(`http://127.0.0.1:${STACK_AUTH_PORT}/api/v1/users/${userId}`, { headers })
+			).json()) as typeof user;
 			if (user.server_metadata) break;
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}

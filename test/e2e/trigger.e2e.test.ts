@@ -12,7 +12,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 import { Emulator } from '../emulators/framework';
-import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator, type StackAuthEmulator } from '../emulators/stack-auth';
+import {
+	PROJECT_ID,
+	SERVER_KEY,
+	startStackAuthEmulator,
+	type StackAuthEmulator,
+} from '../emulators/stack-auth';
 import { n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -30,14 +35,23 @@ describe('Stack Auth Trigger in n8n', () => {
 	const capture = new Emulator();
 	let stackAuth: StackAuthEmulator;
 	let url = '';
-	const example = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', 'welcome-new-users.json'), 'utf8')) as {
+	const example = JSON.parse(
+		readFileSync(path.join(REPO_ROOT, 'examples', 'welcome-new-users.json'), 'utf8'),
+	) as {
 		id: string;
 		nodes: Array<{ webhookId?: string }>;
 	};
 
 	async function deliver(
 		payload: object,
-		options: { id?: string; secret?: string; timestamp?: number; sign?: boolean; body?: string; to?: string } = {},
+		options: {
+			id?: string;
+			secret?: string;
+			timestamp?: number;
+			sign?: boolean;
+			body?: string;
+			to?: string;
+		} = {},
 	) {
 		const id = options.id ?? `msg_${randomBytes(8).toString('hex')}`;
 		const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
@@ -48,13 +62,18 @@ describe('Stack Auth Trigger in n8n', () => {
 			headers['svix-timestamp'] = String(timestamp);
 			headers['svix-signature'] = `v1,${signature(options.secret ?? SECRET, id, timestamp, body)}`;
 		}
-		const response = await request(options.to ?? url, { method: 'POST', headers, body: options.body ?? body });
+		const response = await request(options.to ?? url, {
+			method: 'POST',
+			headers,
+			body: options.body ?? body,
+		});
 		return { status: response.statusCode, body: await response.body.text(), id };
 	}
 
 	async function captured(count: number): Promise<Array<Record<string, unknown>>> {
 		const deadline = Date.now() + 20_000;
-		while (capture.requests.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		while (capture.requests.length < count && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 100));
 		return capture.requests.map((r) => r.body as Record<string, unknown>);
 	}
 
@@ -66,7 +85,12 @@ describe('Stack Auth Trigger in n8n', () => {
 		home = new N8nHome({ cache, route: 'package', port: 25740, brokerPort: 25741 });
 		home.install(packPackage());
 		await home.importCredentials([
-			{ id: 'stackAuthHook0001', name: 'Stack Auth webhook', type: 'stackAuthWebhookApi', data: { signingSecret: SECRET } },
+			{
+				id: 'stackAuthHook0001',
+				name: 'Stack Auth webhook',
+				type: 'stackAuthWebhookApi',
+				data: { signingSecret: SECRET },
+			},
 			{
 				id: 'stackAuthDemo0001',
 				name: 'Stack Auth (local emulator)',
@@ -90,7 +114,9 @@ describe('Stack Auth Trigger in n8n', () => {
 					position: [0, 0],
 					webhookId: WEBHOOK_ID,
 					parameters: { events: ['user.created', 'team.created'] },
-					credentials: { stackAuthWebhookApi: { id: 'stackAuthHook0001', name: 'Stack Auth webhook' } },
+					credentials: {
+						stackAuthWebhookApi: { id: 'stackAuthHook0001', name: 'Stack Auth webhook' },
+					},
 				},
 				{
 					id: 'forward',
@@ -108,7 +134,9 @@ describe('Stack Auth Trigger in n8n', () => {
 					},
 				},
 			],
-			connections: { 'Stack Auth Trigger': { main: [[{ node: 'Forward', type: 'main', index: 0 }]] } },
+			connections: {
+				'Stack Auth Trigger': { main: [[{ node: 'Forward', type: 'main', index: 0 }]] },
+			},
 		});
 		const published = await home.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
 		expect(published.status).toBe(0);
@@ -119,10 +147,13 @@ describe('Stack Auth Trigger in n8n', () => {
 		const deadline = Date.now() + 60_000;
 		let status = 404;
 		while (status === 404 && Date.now() < deadline) {
-			status = (await request(url, { method: 'POST', body: '{}' }).then(async (r) => (await r.body.text(), r.statusCode)));
+			status = await request(url, { method: 'POST', body: '{}' }).then(
+				async (r) => (await r.body.text(), r.statusCode),
+			);
 			if (status === 404) await new Promise((r) => setTimeout(r, 250));
 		}
-		if (status !== 401) throw new Error(`the webhook did not register (${status}):\n${home.serverLog}`);
+		if (status !== 401)
+			throw new Error(`the webhook did not register (${status}):\n${home.serverLog}`);
 	}, 6 * 60_000);
 
 	afterAll(async () => {
@@ -138,9 +169,15 @@ describe('Stack Auth Trigger in n8n', () => {
 		expect(JSON.parse(good.body)).toEqual({ received: true });
 
 		expect((await deliver(user, { sign: false })).status).toBe(401);
-		expect((await deliver(user, { secret: `whsec_${randomBytes(24).toString('base64')}` })).status).toBe(401);
-		expect((await deliver(user, { timestamp: Math.floor(Date.now() / 1000) - 400 })).status).toBe(401);
-		expect((await deliver(user, { body: JSON.stringify({ ...user, data: { id: 'u-evil' } }) })).status).toBe(401);
+		expect(
+			(await deliver(user, { secret: `whsec_${randomBytes(24).toString('base64')}` })).status,
+		).toBe(401);
+		expect((await deliver(user, { timestamp: Math.floor(Date.now() / 1000) - 400 })).status).toBe(
+			401,
+		);
+		expect(
+			(await deliver(user, { body: JSON.stringify({ ...user, data: { id: 'u-evil' } }) })).status,
+		).toBe(401);
 
 		// A redelivery of the same message (fresh timestamp and signature) starts nothing.
 		const again = await deliver(user, { id: good.id });
@@ -152,7 +189,10 @@ describe('Stack Auth Trigger in n8n', () => {
 		expect(ignored.status).toBe(200);
 		expect(ignored.body).toContain('not selected');
 
-		const team = await deliver({ type: 'team.created', data: { id: 't-1', display_name: 'Launch crew' } });
+		const team = await deliver({
+			type: 'team.created',
+			data: { id: 't-1', display_name: 'Launch crew' },
+		});
 		expect(team.status).toBe(200);
 
 		const items = await captured(2);
@@ -161,19 +201,32 @@ describe('Stack Auth Trigger in n8n', () => {
 		expect(capture.requests).toHaveLength(2);
 		expect(items).toEqual([
 			{ type: 'user.created', data: user.data, svixId: good.id, timestamp: expect.any(Number) },
-			{ type: 'team.created', data: { id: 't-1', display_name: 'Launch crew' }, svixId: team.id, timestamp: expect.any(Number) },
+			{
+				type: 'team.created',
+				data: { id: 't-1', display_name: 'Launch crew' },
+				svixId: team.id,
+				timestamp: expect.any(Number),
+			},
 		]);
 	}, 120_000);
 
 	test('the welcome-new-users example marks a new user as welcomed and emails them', async () => {
-		const user = stackAuth.seedUser({ display_name: 'Grace Hopper', primary_email: 'grace@example.com' });
+		const user = stackAuth.seedUser({
+			display_name: 'Grace Hopper',
+			primary_email: 'grace@example.com',
+		});
 		const to = `${home.baseUrl}/webhook/${example.nodes[0].webhookId}/webhook`;
 		const before = stackAuth.requests.length;
-		expect((await deliver({ type: 'user.created', data: user }, { to, sign: false })).status).toBe(401);
+		expect((await deliver({ type: 'user.created', data: user }, { to, sign: false })).status).toBe(
+			401,
+		);
 		const delivered = await deliver({ type: 'user.created', data: user }, { to });
 		expect(delivered.status).toBe(200);
 		const deadline = Date.now() + 20_000;
-		while (!stackAuth.requests.some((r) => r.path === '/api/v1/emails/send-email') && Date.now() < deadline) {
+		while (
+			!stackAuth.requests.some((r) => r.path === '/api/v1/emails/send-email') &&
+			Date.now() < deadline
+		) {
 			await new Promise((r) => setTimeout(r, 100));
 		}
 		const sent = stackAuth.requests.slice(before);
@@ -182,7 +235,11 @@ describe('Stack Auth Trigger in n8n', () => {
 			'POST /api/v1/emails/send-email',
 		]);
 		expect(sent[0].body).toEqual({ server_metadata: { welcomed: true } });
-		expect(sent[1].body).toMatchObject({ user_ids: [user.id], html: '<p>Welcome, Grace Hopper!</p>', subject: 'Welcome aboard' });
+		expect(sent[1].body).toMatchObject({
+			user_ids: [user.id],
+			html: '<p>Welcome, Grace Hopper!</p>',
+			subject: 'Welcome aboard',
+		});
 		expect(stackAuth.user(user.id).server_metadata).toEqual({ welcomed: true });
 	}, 60_000);
 });

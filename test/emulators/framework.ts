@@ -167,7 +167,14 @@ export class Emulator {
 			}
 		}
 		const path = (req.url ?? '/').split('?')[0];
-		const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query, headers, body, rawBody };
+		const recorded: RecordedRequest = {
+			method: req.method ?? 'GET',
+			path,
+			query,
+			headers,
+			body,
+			rawBody,
+		};
 		this.requests.push(recorded);
 
 		const segments = path.split('/');
@@ -181,7 +188,8 @@ export class Emulator {
 		}
 
 		const fault = this.faults.find(
-			(f) => f.method === route.method && f.template === route.template && f.applied < (f.times ?? 1),
+			(f) =>
+				f.method === route.method && f.template === route.template && f.applied < (f.times ?? 1),
 		);
 		if (fault) {
 			fault.seen++;
@@ -189,7 +197,11 @@ export class Emulator {
 				fault.applied++;
 				if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 				if (fault.malformed) {
-					this.send(res, { status: 200, raw: '{"items": [', headers: { 'content-type': 'application/json' } });
+					this.send(res, {
+						status: 200,
+						raw: '{"items": [',
+						headers: { 'content-type': 'application/json' },
+					});
 					return;
 				}
 				if (fault.empty) {

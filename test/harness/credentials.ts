@@ -33,7 +33,11 @@ export class CredentialStore {
 	/** How many times preAuthentication wrote back to the store. */
 	updates = 0;
 
-	add(type: string, data: ICredentialDataDecryptedObject, id = `${type}-1`): INodeCredentialsDetails {
+	add(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		id = `${type}-1`,
+	): INodeCredentialsDetails {
 		this.rows.set(id, { id, name: `${type} account`, type, data: { ...data } });
 		return { id, name: `${type} account` };
 	}
@@ -87,7 +91,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const { authenticate } = this.getType(typeName);
 		if (!authenticate) return requestOptions;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		if (!workflow || !node) throw new Error('Workflow and node are required for generic authentication');
+		if (!workflow || !node)
+			throw new Error('Workflow and node are required for generic authentication');
 		if (requestOptions.headers === undefined) requestOptions.headers = {};
 		if (authenticate.type === 'generic') {
 			for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
@@ -136,7 +141,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) {
 			return undefined;
 		}
@@ -166,7 +172,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const row = this.store.get(details.id as string);
-		if (row.type !== type) throw new Error(`Credential ${row.id} is of type ${row.type}, not ${type}`);
+		if (row.type !== type)
+			throw new Error(`Credential ${row.id} is of type ${row.type}, not ${type}`);
 		// Like n8n, fill in the defaults of fields the stored data does not have.
 		const withDefaults = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),

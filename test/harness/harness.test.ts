@@ -3,7 +3,12 @@
  * preAuthentication once, keeps it between runs as n8n's database would, and on a 401 fetches a
  * new one and retries once; the standard Options of declarative nodes (timeout) are there.
  */
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestHelper, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeType,
+} from 'n8n-workflow';
 
 import { Emulator } from '../emulators/framework';
 import { CredentialStore, runNode } from '.';
@@ -15,7 +20,13 @@ class TokenTestApi implements ICredentialType {
 
 	properties: ICredentialType['properties'] = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{ displayName: 'Client Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -90,12 +101,21 @@ describe('harness', () => {
 	test('preAuthentication runs once, its token persists between runs, a 401 re-authenticates once', async () => {
 		const store = new CredentialStore();
 		store.add('tokenTestApi', { baseUrl: emu.baseUrl, clientSecret: 's', accessToken: '' });
-		const options = { node: itemsNode, parameters: { path: '/items' }, store, credentialTypes: [new TokenTestApi()], emulator: emu };
+		const options = {
+			node: itemsNode,
+			parameters: { path: '/items' },
+			store,
+			credentialTypes: [new TokenTestApi()],
+			emulator: emu,
+		};
 
 		const first = await runNode(options);
 		expect(first.error).toBeUndefined();
 		expect(first.json).toEqual([{ id: 1 }, { id: 2 }]);
-		expect(first.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /token', 'GET /items']);
+		expect(first.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /token',
+			'GET /items',
+		]);
 		expect(store.get('tokenTestApi-1').data.accessToken).toBe('token-1');
 
 		const second = await runNode(options);
@@ -104,7 +124,11 @@ describe('harness', () => {
 		validToken = 'token-2';
 		const third = await runNode(options);
 		expect(third.error).toBeUndefined();
-		expect(third.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /items', 'POST /token', 'GET /items']);
+		expect(third.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /items',
+			'POST /token',
+			'GET /items',
+		]);
 		expect(store.get('tokenTestApi-1').data.accessToken).toBe('token-2');
 		expect(issued).toBe(2);
 		expect(store.updates).toBe(2);

@@ -4,7 +4,12 @@
  * Nothing of n8n is mocked; only the database and the HTTP servers are replaced, the latter by
  * loopback emulators.
  */
-import { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	DirectoryLoader,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialType,
@@ -49,7 +54,8 @@ export class TestNodeTypes implements INodeTypes {
 	private readonly byName = new Map<string, INodeType | IVersionedNodeType>();
 
 	constructor(nodes: Array<INodeType | IVersionedNodeType>, typeName?: string) {
-		for (const node of nodes) this.byName.set(typeName ?? `${PACKAGE}.${node.description.name}`, loadNodeType(node));
+		for (const node of nodes)
+			this.byName.set(typeName ?? `${PACKAGE}.${node.description.name}`, loadNodeType(node));
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -130,7 +136,6 @@ function makeAdditionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const store = options.store ?? new CredentialStore();
 	const nodeCredentials: INode['credentials'] = {};
@@ -139,7 +144,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	}
 	if (options.store) {
 		for (const type of (options.node.description.credentials ?? []).map((c) => c.name)) {
-			if (!nodeCredentials[type]) nodeCredentials[type] = { id: `${type}-1`, name: `${type} account` };
+			if (!nodeCredentials[type])
+				nodeCredentials[type] = { id: `${type}-1`, name: `${type} account` };
 		}
 	}
 
@@ -276,7 +282,9 @@ export async function testCredential(options: {
 	for (const rule of credentialType.test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const body = result.json[0] ?? {};
-			const value = rule.properties.key.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], body);
+			const value = rule.properties.key
+				.split('.')
+				.reduce<unknown>((o, k) => (o as IDataObject)?.[k], body);
 			if (value === rule.properties.value) {
 				return { status: 'Error', message: rule.properties.message, requests: result.requests };
 			}

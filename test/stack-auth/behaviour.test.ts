@@ -7,7 +7,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
-import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator, type StackAuthEmulator } from '../emulators/stack-auth';
+import {
+	PROJECT_ID,
+	SERVER_KEY,
+	startStackAuthEmulator,
+	type StackAuthEmulator,
+} from '../emulators/stack-auth';
 import { runListSearch, runNode, testCredential } from '../harness';
 
 let emu: StackAuthEmulator;
@@ -15,12 +20,24 @@ const node = new StackAuth();
 const credentialTypes = [new StackAuthApi()];
 
 const creds = (overrides: IDataObject = {}) => ({
-	stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY, ...overrides },
+	stackAuthApi: {
+		baseUrl: emu.baseUrl,
+		projectId: PROJECT_ID,
+		secretServerKey: SERVER_KEY,
+		...overrides,
+	},
 });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 async function run(parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) {
-	return await runNode({ node, parameters: parameters as never, credentials: creds(), credentialTypes, emulator: emu, ...extra });
+	return await runNode({
+		node,
+		parameters: parameters as never,
+		credentials: creds(),
+		credentialTypes,
+		emulator: emu,
+		...extra,
+	});
 }
 
 beforeAll(async () => {
@@ -34,7 +51,12 @@ beforeEach(() => emu.reset());
 describe('users: cursor pagination', () => {
 	test('Return All over 250 users sends ceil(250/100) = 3 requests and returns every user once', async () => {
 		const seeded = emu.seedUsers(250);
-		const result = await run({ resource: 'user', operation: 'getAll', returnAll: true, simplify: false });
+		const result = await run({
+			resource: 'user',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(250);
 		expect(new Set(result.json.map((u) => u.id)).size).toBe(250);
@@ -106,7 +128,11 @@ describe('users: cursor pagination', () => {
 
 	test('a repeated cursor stops with an error instead of looping', async () => {
 		emu.seedUsers(5);
-		const looping = { items: [{ id: 'x' }], is_paginated: true, pagination: { next_cursor: 'same-cursor' } };
+		const looping = {
+			items: [{ id: 'x' }],
+			is_paginated: true,
+			pagination: { next_cursor: 'same-cursor' },
+		};
 		emu.fault('GET', '/users', { status: 200, body: looping, times: 10 });
 		const result = await run({ resource: 'user', operation: 'getAll', returnAll: true });
 		expect(result.error?.message).toMatch(/repeated the cursor 'same-cursor'/);
@@ -150,7 +176,12 @@ describe('teams: lists the API does not paginate', () => {
 		const [alice] = emu.seedUsers(1);
 		emu.seedTeam({ display_name: 'Mine', memberIds: [alice.id] });
 		emu.seedTeam({ display_name: 'Other' });
-		const result = await run({ resource: 'team', operation: 'getAll', returnAll: true, memberUserId: byId(alice.id) });
+		const result = await run({
+			resource: 'team',
+			operation: 'getAll',
+			returnAll: true,
+			memberUserId: byId(alice.id),
+		});
 		expect(result.json.map((t) => t.display_name)).toEqual(['Mine']);
 		expect(result.requests[0].query).toEqual({ user_id: alice.id });
 	});
@@ -163,13 +194,30 @@ describe('teams: lists the API does not paginate', () => {
 			additionalFields: { serverMetadata: '{"plan":"pro"}' },
 		});
 		expect(created.error).toBeUndefined();
-		expect(created.requests[0].body).toEqual({ display_name: 'Acme', server_metadata: { plan: 'pro' } });
+		expect(created.requests[0].body).toEqual({
+			display_name: 'Acme',
+			server_metadata: { plan: 'pro' },
+		});
 		const id = String(created.json[0].id);
-		const updated = await run({ resource: 'team', operation: 'update', teamId: byId(id), updateFields: { displayName: 'Acme 2' } });
+		const updated = await run({
+			resource: 'team',
+			operation: 'update',
+			teamId: byId(id),
+			updateFields: { displayName: 'Acme 2' },
+		});
 		expect(updated.json[0].display_name).toBe('Acme 2');
-		expect(updated.requests[0]).toMatchObject({ method: 'PATCH', path: `/api/v1/teams/${id}`, body: { display_name: 'Acme 2' } });
+		expect(updated.requests[0]).toMatchObject({
+			method: 'PATCH',
+			path: `/api/v1/teams/${id}`,
+			body: { display_name: 'Acme 2' },
+		});
 		const got = await run({ resource: 'team', operation: 'get', teamId: byId(id), simplify: true });
-		expect(got.json[0]).toEqual({ id, display_name: 'Acme 2', profile_image_url: null, created_at_millis: expect.any(Number) });
+		expect(got.json[0]).toEqual({
+			id,
+			display_name: 'Acme 2',
+			profile_image_url: null,
+			created_at_millis: expect.any(Number),
+		});
 		const deleted = await run({ resource: 'team', operation: 'delete', teamId: byId(id) });
 		expect(deleted.json).toEqual([{ deleted: true }]);
 		expect(emu.state.teams.has(id)).toBe(false);
@@ -195,22 +243,37 @@ describe('users: create, update, get, delete', () => {
 			display_name: 'Ada',
 			client_metadata: { theme: 'dark' },
 		});
-		expect(result.json[0]).toMatchObject({ primary_email: 'ada@example.com', client_metadata: { theme: 'dark' } });
+		expect(result.json[0]).toMatchObject({
+			primary_email: 'ada@example.com',
+			client_metadata: { theme: 'dark' },
+		});
 	});
 
 	test('update and delete address the user by its encoded ID', async () => {
 		const [user] = emu.seedUsers(1);
-		const updated = await run({ resource: 'user', operation: 'update', userId: byId(user.id), updateFields: { displayName: 'New' } });
+		const updated = await run({
+			resource: 'user',
+			operation: 'update',
+			userId: byId(user.id),
+			updateFields: { displayName: 'New' },
+		});
 		expect(updated.json[0].display_name).toBe('New');
 		const deleted = await run({ resource: 'user', operation: 'delete', userId: byId(user.id) });
 		expect(deleted.json).toEqual([{ deleted: true }]);
-		expect(deleted.requests[0]).toMatchObject({ method: 'DELETE', path: `/api/v1/users/${user.id}` });
+		expect(deleted.requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: `/api/v1/users/${user.id}`,
+		});
 	});
 });
 
 describe('errors', () => {
 	test('a known error becomes a NodeApiError with the code, the message and the status', async () => {
-		const result = await run({ resource: 'user', operation: 'get', userId: byId('3b0f6c1e-0000-4000-8000-000000000000') });
+		const result = await run({
+			resource: 'user',
+			operation: 'get',
+			userId: byId('3b0f6c1e-0000-4000-8000-000000000000'),
+		});
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(/not found/i);
 		expect((result.error as unknown as IDataObject).httpCode).toBe('404');
@@ -274,12 +337,22 @@ describe('errors', () => {
 
 	test('IDs are URL-encoded: ../ and ? cannot reach another endpoint', async () => {
 		const [user] = emu.seedUsers(1);
-		const traversal = await run({ resource: 'user', operation: 'delete', userId: byId(`../teams/${user.id}`) });
-		expect(traversal.requests.map((r) => r.path)).toEqual([`/api/v1/users/..%2Fteams%2F${user.id}`]);
+		const traversal = await run({
+			resource: 'user',
+			operation: 'delete',
+			userId: byId(`../teams/${user.id}`),
+		});
+		expect(traversal.requests.map((r) => r.path)).toEqual([
+			`/api/v1/users/..%2Fteams%2F${user.id}`,
+		]);
 		expect((traversal.error as unknown as IDataObject).httpCode).toBe('404');
 		expect(emu.state.users.has(user.id)).toBe(true);
 
-		const query = await run({ resource: 'user', operation: 'get', userId: byId(`${user.id}?x=1#frag`) });
+		const query = await run({
+			resource: 'user',
+			operation: 'get',
+			userId: byId(`${user.id}?x=1#frag`),
+		});
 		expect(query.requests[0].path).toBe(`/api/v1/users/${user.id}%3Fx%3D1%23frag`);
 		expect(query.requests[0].query).toEqual({});
 
@@ -317,9 +390,15 @@ describe('Continue On Fail', () => {
 
 describe('credential', () => {
 	test('the credential test passes with the right key and fails with a wrong one', async () => {
-		const ok = await testCredential({ credentialType: new StackAuthApi(), data: creds().stackAuthApi, emulator: emu });
+		const ok = await testCredential({
+			credentialType: new StackAuthApi(),
+			data: creds().stackAuthApi,
+			emulator: emu,
+		});
 		expect(ok.status).toBe('OK');
-		expect(ok.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/projects/current']);
+		expect(ok.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /api/v1/projects/current',
+		]);
 
 		const bad = await testCredential({
 			credentialType: new StackAuthApi(),
@@ -381,7 +460,11 @@ describe('credential', () => {
 		emu.fault('GET', '/teams', { status: 500, body: { message: 'boom' } });
 		outputs.push(await run({ resource: 'team', operation: 'getAll', limit: 1 }));
 		for (const result of outputs) {
-			const text = JSON.stringify({ items: result.items, error: result.error, runData: result.run.data.resultData });
+			const text = JSON.stringify({
+				items: result.items,
+				error: result.error,
+				runData: result.run.data.resultData,
+			});
 			expect(text).not.toContain(SERVER_KEY);
 		}
 		expect(outputs[2].error).toBeDefined();
@@ -391,7 +474,12 @@ describe('credential', () => {
 describe('resource locator searches', () => {
 	test('users are searched by the API, with a cursor as pagination token', async () => {
 		emu.seedUsers(120);
-		const first = await runListSearch({ node, method: 'searchUsers', credentials: creds(), credentialTypes });
+		const first = await runListSearch({
+			node,
+			method: 'searchUsers',
+			credentials: creds(),
+			credentialTypes,
+		});
 		expect(first.results).toHaveLength(50);
 		expect(first.paginationToken).toBeTruthy();
 		const second = await runListSearch({
@@ -402,14 +490,28 @@ describe('resource locator searches', () => {
 			paginationToken: first.paginationToken as string,
 		});
 		expect(second.results[0].value).not.toBe(first.results[0].value);
-		const filtered = await runListSearch({ node, method: 'searchUsers', credentials: creds(), credentialTypes, filter: 'user7@' });
-		expect(filtered.results.map((r) => r.name)).toEqual([expect.stringContaining('user7@example.com')]);
+		const filtered = await runListSearch({
+			node,
+			method: 'searchUsers',
+			credentials: creds(),
+			credentialTypes,
+			filter: 'user7@',
+		});
+		expect(filtered.results.map((r) => r.name)).toEqual([
+			expect.stringContaining('user7@example.com'),
+		]);
 	});
 
 	test('teams are filtered by name', async () => {
 		emu.seedTeam({ display_name: 'Blue Team' });
 		emu.seedTeam({ display_name: 'Red Team' });
-		const result = await runListSearch({ node, method: 'searchTeams', credentials: creds(), credentialTypes, filter: 'red' });
+		const result = await runListSearch({
+			node,
+			method: 'searchTeams',
+			credentials: creds(),
+			credentialTypes,
+			filter: 'red',
+		});
 		expect(result.results.map((r) => r.name)).toEqual(['Red Team']);
 	});
 });

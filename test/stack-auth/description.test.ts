@@ -20,36 +20,47 @@ describe('Stack Auth node description', () => {
 			light: 'file:../../icons/stackauth.svg',
 			dark: 'file:../../icons/stackauth.dark.svg',
 		});
-		expect(node.description.credentials).toEqual([{ name: new StackAuthApi().name, required: true }]);
+		expect(node.description.credentials).toEqual([
+			{ name: new StackAuthApi().name, required: true },
+		]);
 	});
 
 	test('resources are sorted and each has one operation picker', () => {
-		expect(resources.map((r) => r.name)).toEqual([...resources.map((r) => r.name)].sort((a, b) => a.localeCompare(b)));
+		expect(resources.map((r) => r.name)).toEqual(
+			[...resources.map((r) => r.name)].sort((a, b) => a.localeCompare(b)),
+		);
 		for (const { value } of resources) {
-			const pickers = properties.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value));
+			const pickers = properties.filter(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value),
+			);
 			expect(pickers).toHaveLength(1);
 			expect(pickers[0].noDataExpression).toBe(true);
 		}
 	});
 
-	test.each(resources.map((r) => [r.value as string]))('%s: operations follow n8n naming', (resource) => {
-		const picker = properties.find(
-			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
-		) as INodeProperties;
-		const options = picker.options as INodePropertyOptions[];
-		expect(new Set(options.map((o) => o.value)).size).toBe(options.length);
-		expect(options.map((o) => o.value)).toContain(picker.default);
-		if (options.length >= 5) {
-			expect(options.map((o) => o.name)).toEqual([...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)));
-		}
-		for (const option of options) {
-			expect(option.name).toMatch(/^[A-Z][A-Za-z]*( ([A-Z][A-Za-z]*|URL|ID))*$/);
-			expect(option.action).toMatch(/^[A-Z][a-z]+( |$)/);
-			expect(option.action).not.toMatch(/ (a|an|the) the /);
-			expect(option.routing?.request?.method).toMatch(/^(GET|POST|PATCH|DELETE)$/);
-			expect(option.routing?.request?.url).toMatch(/^\//);
-		}
-	});
+	test.each(resources.map((r) => [r.value as string]))(
+		'%s: operations follow n8n naming',
+		(resource) => {
+			const picker = properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+			) as INodeProperties;
+			const options = picker.options as INodePropertyOptions[];
+			expect(new Set(options.map((o) => o.value)).size).toBe(options.length);
+			expect(options.map((o) => o.value)).toContain(picker.default);
+			if (options.length >= 5) {
+				expect(options.map((o) => o.name)).toEqual(
+					[...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)),
+				);
+			}
+			for (const option of options) {
+				expect(option.name).toMatch(/^[A-Z][A-Za-z]*( ([A-Z][A-Za-z]*|URL|ID))*$/);
+				expect(option.action).toMatch(/^[A-Z][a-z]+( |$)/);
+				expect(option.action).not.toMatch(/ (a|an|the) the /);
+				expect(option.routing?.request?.method).toMatch(/^(GET|POST|PATCH|DELETE)$/);
+				expect(option.routing?.request?.url).toMatch(/^\//);
+			}
+		},
+	);
 
 	test('70 operations, each mapped to a distinct endpoint', () => {
 		const operations = nodeOperations(node);
@@ -67,7 +78,9 @@ describe('Stack Auth node description', () => {
 						p.displayOptions?.show?.operation?.includes('getAll'),
 				);
 			expect([op.resource, shown('returnAll')?.default]).toEqual([op.resource, false]);
-			expect([op.resource, shown('limit')?.default, shown('limit')?.typeOptions?.minValue]).toEqual([op.resource, 50, 1]);
+			expect([op.resource, shown('limit')?.default, shown('limit')?.typeOptions?.minValue]).toEqual(
+				[op.resource, 50, 1],
+			);
 		}
 	});
 

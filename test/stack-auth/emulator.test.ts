@@ -15,7 +15,7 @@ interface Reply {
 	headers: Headers;
 	text: string;
 	// Response bodies are probed field by field; a loose type keeps the assertions readable.
-	
+
 	json: any;
 }
 
@@ -32,7 +32,10 @@ interface CallOptions {
 async function call(method: string, path: string, options: CallOptions = {}): Promise<Reply> {
 	const url = new URL(`${emu.apiUrl}${path}`);
 	for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-	const headers: Record<string, string> = { ...(options.auth ?? emu.serverHeaders()), ...(options.headers ?? {}) };
+	const headers: Record<string, string> = {
+		...(options.auth ?? emu.serverHeaders()),
+		...(options.headers ?? {}),
+	};
 	let body: string | undefined;
 	if (options.body !== undefined) {
 		headers['content-type'] = 'application/json';
@@ -41,7 +44,8 @@ async function call(method: string, path: string, options: CallOptions = {}): Pr
 	const response = await fetch(url, { method, headers, body });
 	const text = await response.text();
 	let json: unknown = undefined;
-	if ((response.headers.get('content-type') ?? '').includes('application/json')) json = JSON.parse(text);
+	if ((response.headers.get('content-type') ?? '').includes('application/json'))
+		json = JSON.parse(text);
 	return { status: response.status, headers: response.headers, text, json };
 }
 
@@ -84,18 +88,28 @@ describe('meta and auth', () => {
 		expect(anonymous.headers.get('x-stack-request-id')).toBeTruthy();
 
 		const server = await call('GET', '/');
-		expect(server.text).toMatch(/Authentication: Server\n\s+Project: 3b0f6c1e-2d4a-4c8e-9a57-6e1f0b2c7d94\n\s+User: None$/);
+		expect(server.text).toMatch(
+			/Authentication: Server\n\s+Project: 3b0f6c1e-2d4a-4c8e-9a57-6e1f0b2c7d94\n\s+User: None$/,
+		);
 
 		const extra = await call('GET', '/', { auth: {}, query: { extra: 'param' } });
 		expectKnownError(extra, 400, 'SCHEMA_ERROR');
-		expect(extra.json.error).toBe('Request validation failed on GET /api/v1/:\n  - query contains unknown properties: extra');
+		expect(extra.json.error).toBe(
+			'Request validation failed on GET /api/v1/:\n  - query contains unknown properties: extra',
+		);
 	});
 
 	test('every auth failure is the matching known error', async () => {
 		const base = { 'x-stack-project-id': PROJECT_ID };
-		expectKnownError(await call('GET', '/projects/current', { auth: base }), 400, 'ACCESS_TYPE_REQUIRED');
 		expectKnownError(
-			await call('GET', '/projects/current', { auth: { ...base, 'x-stack-secret-server-key': SERVER_KEY } }),
+			await call('GET', '/projects/current', { auth: base }),
+			400,
+			'ACCESS_TYPE_REQUIRED',
+		);
+		expectKnownError(
+			await call('GET', '/projects/current', {
+				auth: { ...base, 'x-stack-secret-server-key': SERVER_KEY },
+			}),
 			400,
 			'PROJECT_KEY_WITHOUT_ACCESS_TYPE',
 		);
@@ -105,16 +119,25 @@ describe('meta and auth', () => {
 			'INVALID_ACCESS_TYPE',
 		);
 		expectKnownError(
-			await call('GET', '/projects/current', { auth: { 'x-stack-access-type': 'server', 'x-stack-secret-server-key': SERVER_KEY } }),
+			await call('GET', '/projects/current', {
+				auth: { 'x-stack-access-type': 'server', 'x-stack-secret-server-key': SERVER_KEY },
+			}),
 			400,
 			'ACCESS_TYPE_WITHOUT_PROJECT_ID',
 		);
 
-		const missingKey = await call('GET', '/projects/current', { auth: { ...base, 'x-stack-access-type': 'server' } });
+		const missingKey = await call('GET', '/projects/current', {
+			auth: { ...base, 'x-stack-access-type': 'server' },
+		});
 		expectKnownError(missingKey, 401, 'SERVER_AUTHENTICATION_REQUIRED');
-		expect(missingKey.json).toEqual({ code: 'SERVER_AUTHENTICATION_REQUIRED', error: 'The secret server key must be provided.' });
+		expect(missingKey.json).toEqual({
+			code: 'SERVER_AUTHENTICATION_REQUIRED',
+			error: 'The secret server key must be provided.',
+		});
 
-		const wrongKey = await call('GET', '/users', { headers: { 'x-stack-secret-server-key': 'ssk_wrong' } });
+		const wrongKey = await call('GET', '/users', {
+			headers: { 'x-stack-secret-server-key': 'ssk_wrong' },
+		});
 		expectKnownError(wrongKey, 401, 'INVALID_SECRET_SERVER_KEY');
 		expect(wrongKey.json.details).toEqual({ project_id: PROJECT_ID });
 
@@ -124,10 +147,17 @@ describe('meta and auth', () => {
 		expectKnownError(unknownProject, 400, 'CURRENT_PROJECT_NOT_FOUND');
 
 		const client = await call('GET', '/users', {
-			auth: { ...base, 'x-stack-access-type': 'client', 'x-stack-publishable-client-key': emu.publishableClientKey },
+			auth: {
+				...base,
+				'x-stack-access-type': 'client',
+				'x-stack-publishable-client-key': emu.publishableClientKey,
+			},
 		});
 		expectKnownError(client, 401, 'INSUFFICIENT_ACCESS_TYPE');
-		expect(client.json.details).toEqual({ actual_access_type: 'client', allowed_access_types: ['server', 'admin'] });
+		expect(client.json.details).toEqual({
+			actual_access_type: 'client',
+			allowed_access_types: ['server', 'admin'],
+		});
 
 		const current = await call('GET', '/projects/current');
 		expect(current.status).toBe(200);
@@ -144,7 +174,9 @@ describe('GET /users pagination', () => {
 		let cursor: string | undefined;
 		let previousNext: string | null = null;
 		for (let i = 0; i < 5; i++) {
-			const page = await call('GET', '/users', { query: { limit: '100', ...(cursor ? { cursor } : {}) } });
+			const page = await call('GET', '/users', {
+				query: { limit: '100', ...(cursor ? { cursor } : {}) },
+			});
 			expect(page.status).toBe(200);
 			expect(page.json.is_paginated).toBe(true);
 			if (previousNext) expect(page.json.items[0].id).toBe(previousNext);
@@ -175,14 +207,22 @@ describe('GET /users pagination', () => {
 		expect(desc.json.pagination.next_cursor).toBe(seeded[9].id);
 
 		const byEmail = await call('GET', '/users', { query: { query: 'USER3@' } });
-		expect(byEmail.json.items.map((u: ServerUser) => u.primary_email)).toEqual(['user3@example.com']);
+		expect(byEmail.json.items.map((u: ServerUser) => u.primary_email)).toEqual([
+			'user3@example.com',
+		]);
 
 		const zero = await call('GET', '/users', { query: { limit: '0' } });
 		expectKnownError(zero, 400, 'SCHEMA_ERROR');
 		expect(zero.json.details.message).toContain('query.limit must be greater than or equal to 1');
 
-		expectKnownError(await call('GET', '/users', { query: { cursor: 'not-a-uuid' } }), 400, 'SCHEMA_ERROR');
-		const gone = await call('GET', '/users', { query: { cursor: '00000000-0000-4000-8000-000000000000', limit: '5' } });
+		expectKnownError(
+			await call('GET', '/users', { query: { cursor: 'not-a-uuid' } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+		const gone = await call('GET', '/users', {
+			query: { cursor: '00000000-0000-4000-8000-000000000000', limit: '5' },
+		});
 		expect(gone.json).toEqual({ items: [], is_paginated: true, pagination: { next_cursor: null } });
 	});
 
@@ -210,8 +250,16 @@ describe('GET /emails/outbox', () => {
 
 		expect((await call('GET', '/emails/outbox', { query: { limit: '100' } })).status).toBe(200);
 		// Upstream throws a plain StatusError here, not a SCHEMA_ERROR.
-		expectPlainError(await call('GET', '/emails/outbox', { query: { limit: '101' } }), 400, 'Limit cannot exceed 100');
-		expectPlainError(await call('GET', '/emails/outbox', { query: { limit: 'x' } }), 400, 'Invalid limit parameter');
+		expectPlainError(
+			await call('GET', '/emails/outbox', { query: { limit: '101' } }),
+			400,
+			'Limit cannot exceed 100',
+		);
+		expectPlainError(
+			await call('GET', '/emails/outbox', { query: { limit: 'x' } }),
+			400,
+			'Invalid limit parameter',
+		);
 	});
 
 	test('status filters and editing', async () => {
@@ -220,10 +268,24 @@ describe('GET /emails/outbox', () => {
 		const list = await call('GET', '/emails/outbox', { query: { simple_status: 'in-progress' } });
 		expect(list.json.items.map((e: { id: string }) => e.id)).toEqual([scheduled.id]);
 
-		const paused = await call('PATCH', `/emails/outbox/${scheduled.id}`, { body: { is_paused: true } });
-		expect(paused.json).toMatchObject({ status: 'paused', is_paused: true, simple_status: 'in-progress' });
-		expectKnownError(await call('PATCH', `/emails/outbox/${sent.id}`, { body: { is_paused: true } }), 400, 'EMAIL_NOT_EDITABLE');
-		expectPlainError(await call('GET', '/emails/outbox/00000000-0000-4000-8000-000000000000'), 404, 'Email not found');
+		const paused = await call('PATCH', `/emails/outbox/${scheduled.id}`, {
+			body: { is_paused: true },
+		});
+		expect(paused.json).toMatchObject({
+			status: 'paused',
+			is_paused: true,
+			simple_status: 'in-progress',
+		});
+		expectKnownError(
+			await call('PATCH', `/emails/outbox/${sent.id}`, { body: { is_paused: true } }),
+			400,
+			'EMAIL_NOT_EDITABLE',
+		);
+		expectPlainError(
+			await call('GET', '/emails/outbox/00000000-0000-4000-8000-000000000000'),
+			404,
+			'Email not found',
+		);
 	});
 });
 
@@ -231,7 +293,9 @@ describe('undeclared keys', () => {
 	test('limit on a non-paginated list is a SCHEMA_ERROR', async () => {
 		const reply = await call('GET', '/teams', { query: { limit: '10' } });
 		expectKnownError(reply, 400, 'SCHEMA_ERROR');
-		expect(reply.json.error).toBe('Request validation failed on GET /api/v1/teams:\n  - query contains unknown properties: limit');
+		expect(reply.json.error).toBe(
+			'Request validation failed on GET /api/v1/teams:\n  - query contains unknown properties: limit',
+		);
 		expect(reply.json.details).toEqual({ message: reply.json.error });
 	});
 
@@ -246,7 +310,12 @@ describe('undeclared keys', () => {
 describe('users CRUD', () => {
 	test('create, read, update, conflict, delete', async () => {
 		const created = await call('POST', '/users', {
-			body: { primary_email: 'Ada@Example.com', primary_email_auth_enabled: true, display_name: 'Ada', server_metadata: { tier: 1 } },
+			body: {
+				primary_email: 'Ada@Example.com',
+				primary_email_auth_enabled: true,
+				display_name: 'Ada',
+				server_metadata: { tier: 1 },
+			},
 		});
 		expect(created.status).toBe(201);
 		expect(created.json).toMatchObject({
@@ -261,10 +330,14 @@ describe('users CRUD', () => {
 		});
 		const id = created.json.id as string;
 
-		const duplicate = await call('POST', '/users', { body: { primary_email: 'ada@example.com', primary_email_auth_enabled: true } });
+		const duplicate = await call('POST', '/users', {
+			body: { primary_email: 'ada@example.com', primary_email_auth_enabled: true },
+		});
 		expectKnownError(duplicate, 409, 'USER_EMAIL_ALREADY_EXISTS');
 
-		const patched = await call('PATCH', `/users/${id}`, { body: { display_name: 'Ada L.', client_metadata: { a: 1 } } });
+		const patched = await call('PATCH', `/users/${id}`, {
+			body: { display_name: 'Ada L.', client_metadata: { a: 1 } },
+		});
 		expect(patched.json).toMatchObject({ id, display_name: 'Ada L.', client_metadata: { a: 1 } });
 		expect((await call('GET', `/users/${id}`)).json.display_name).toBe('Ada L.');
 
@@ -288,11 +361,19 @@ describe('users CRUD', () => {
 		expectKnownError(await call('GET', '/users/me'), 400, 'CANNOT_GET_OWN_USER_WITHOUT_USER');
 		const session = await call('POST', '/auth/sessions', { body: { user_id: user.id } });
 		expect(Object.keys(session.json).sort()).toEqual(['access_token', 'refresh_token']);
-		const me = await call('GET', '/users/me', { headers: { 'x-stack-access-token': session.json.access_token } });
+		const me = await call('GET', '/users/me', {
+			headers: { 'x-stack-access-token': session.json.access_token },
+		});
 		expect(me.json.id).toBe(user.id);
 		const sessions = await call('GET', '/auth/sessions', { query: { user_id: user.id } });
 		expect(sessions.json.items).toHaveLength(1);
-		expect((await call('DELETE', `/auth/sessions/${sessions.json.items[0].id}`, { query: { user_id: user.id } })).json).toEqual({
+		expect(
+			(
+				await call('DELETE', `/auth/sessions/${sessions.json.items[0].id}`, {
+					query: { user_id: user.id },
+				})
+			).json,
+		).toEqual({
 			success: true,
 		});
 	});
@@ -301,7 +382,9 @@ describe('users CRUD', () => {
 describe('teams, memberships, permissions, invitations', () => {
 	test('team lifecycle', async () => {
 		const [owner, member] = emu.seedUsers(2);
-		const team = await call('POST', '/teams', { body: { display_name: 'Core', creator_user_id: owner.id } });
+		const team = await call('POST', '/teams', {
+			body: { display_name: 'Core', creator_user_id: owner.id },
+		});
 		expect(team.status).toBe(201);
 		const teamId = team.json.id as string;
 		expect(team.json).toMatchObject({ display_name: 'Core', profile_image_url: null });
@@ -309,74 +392,145 @@ describe('teams, memberships, permissions, invitations', () => {
 		const added = await call('POST', `/team-memberships/${teamId}/${member.id}`, { body: {} });
 		expect(added.status).toBe(201);
 		expect(added.json).toEqual({ team_id: teamId, user_id: member.id });
-		expectKnownError(await call('POST', `/team-memberships/${teamId}/${member.id}`, { body: {} }), 409, 'TEAM_MEMBERSHIP_ALREADY_EXISTS');
+		expectKnownError(
+			await call('POST', `/team-memberships/${teamId}/${member.id}`, { body: {} }),
+			409,
+			'TEAM_MEMBERSHIP_ALREADY_EXISTS',
+		);
 
 		const teams = await call('GET', '/teams', { query: { user_id: member.id } });
-		expect(teams.json).toEqual({ items: [expect.objectContaining({ id: teamId })], is_paginated: false });
+		expect(teams.json).toEqual({
+			items: [expect.objectContaining({ id: teamId })],
+			is_paginated: false,
+		});
 
 		const profiles = await call('GET', '/team-member-profiles', { query: { team_id: teamId } });
 		expect(profiles.json.items).toHaveLength(2);
 		expect(profiles.json.items[0].user).toHaveProperty('primary_email');
 
-		const perms = await call('GET', '/team-permissions', { query: { team_id: teamId, user_id: member.id } });
+		const perms = await call('GET', '/team-permissions', {
+			query: { team_id: teamId, user_id: member.id },
+		});
 		expect(perms.json.items).toEqual([{ id: 'team_member', user_id: member.id, team_id: teamId }]);
-		const granted = await call('POST', `/team-permissions/${teamId}/${member.id}/$update_team`, { body: {} });
+		const granted = await call('POST', `/team-permissions/${teamId}/${member.id}/$update_team`, {
+			body: {},
+		});
 		expect(granted.status).toBe(201);
-		expectKnownError(await call('POST', `/team-permissions/${teamId}/${member.id}/nope`, { body: {} }), 404, 'PERMISSION_NOT_FOUND');
+		expectKnownError(
+			await call('POST', `/team-permissions/${teamId}/${member.id}/nope`, { body: {} }),
+			404,
+			'PERMISSION_NOT_FOUND',
+		);
 
-		expect((await call('DELETE', `/team-memberships/${teamId}/${member.id}`)).json).toEqual({ success: true });
+		expect((await call('DELETE', `/team-memberships/${teamId}/${member.id}`)).json).toEqual({
+			success: true,
+		});
 		expect((await call('DELETE', `/teams/${teamId}`)).json).toEqual({ success: true });
 		expectKnownError(await call('GET', `/teams/${teamId}`), 404, 'TEAM_NOT_FOUND');
 	});
 
 	test('invitations: list needs exactly one of team_id or user_id; accept by id', async () => {
-		expectPlainError(await call('GET', '/team-invitations'), 400, 'Must specify either team_id or user_id');
+		expectPlainError(
+			await call('GET', '/team-invitations'),
+			400,
+			'Must specify either team_id or user_id',
+		);
 		const [invitee] = emu.seedUsers(1);
 		const team = emu.seedTeam();
 		const sent = await call('POST', '/team-invitations/send-code', {
-			body: { team_id: team.id, email: invitee.primary_email, callback_url: 'https://app.example.com/invite' },
+			body: {
+				team_id: team.id,
+				email: invitee.primary_email,
+				callback_url: 'https://app.example.com/invite',
+			},
 		});
 		expect(sent.json).toEqual({ success: true, id: expect.any(String) });
 		const forUser = await call('GET', '/team-invitations', { query: { user_id: invitee.id } });
 		expect(forUser.json.items).toEqual([
-			expect.objectContaining({ id: sent.json.id, team_id: team.id, recipient_email: invitee.primary_email }),
+			expect.objectContaining({
+				id: sent.json.id,
+				team_id: team.id,
+				recipient_email: invitee.primary_email,
+			}),
 		]);
 		const code = emu.state.mailbox.at(-1)!.code;
-		expect((await call('POST', '/team-invitations/accept/check-code', { body: { code } })).json).toEqual({ is_code_valid: true });
-		const accepted = await call('POST', `/team-invitations/${sent.json.id}/accept`, { query: { user_id: invitee.id }, body: {} });
+		expect(
+			(await call('POST', '/team-invitations/accept/check-code', { body: { code } })).json,
+		).toEqual({ is_code_valid: true });
+		const accepted = await call('POST', `/team-invitations/${sent.json.id}/accept`, {
+			query: { user_id: invitee.id },
+			body: {},
+		});
 		expect(accepted.json).toEqual({});
 		expect(emu.state.memberships.has(`${team.id}:${invitee.id}`)).toBe(true);
-		expectKnownError(await call('POST', '/team-invitations/accept/check-code', { body: { code } }), 409, 'VERIFICATION_CODE_ALREADY_USED');
+		expectKnownError(
+			await call('POST', '/team-invitations/accept/check-code', { body: { code } }),
+			409,
+			'VERIFICATION_CODE_ALREADY_USED',
+		);
 	});
 });
 
 describe('other resources', () => {
 	test('user API keys: value once, last_four after, check and revoke', async () => {
 		const [user] = emu.seedUsers(1);
-		const created = await call('POST', '/user-api-keys', { body: { user_id: user.id, description: 'ci' } });
+		const created = await call('POST', '/user-api-keys', {
+			body: { user_id: user.id, description: 'ci' },
+		});
 		expect(created.status).toBe(200);
 		const value = created.json.value as string;
 		expect(typeof value).toBe('string');
 		const read = await call('GET', `/user-api-keys/${created.json.id}`);
 		expect(read.json.value).toEqual({ last_four: value.slice(-4) });
-		expect((await call('POST', '/user-api-keys/check', { body: { api_key: value } })).json.id).toBe(created.json.id);
+		expect((await call('POST', '/user-api-keys/check', { body: { api_key: value } })).json.id).toBe(
+			created.json.id,
+		);
 		await call('PATCH', `/user-api-keys/${created.json.id}`, { body: { revoked: true } });
-		expectKnownError(await call('POST', '/user-api-keys/check', { body: { api_key: value } }), 401, 'API_KEY_REVOKED');
-		expectKnownError(await call('POST', '/user-api-keys/check', { body: { api_key: 'sk_nope' } }), 404, 'API_KEY_NOT_FOUND');
+		expectKnownError(
+			await call('POST', '/user-api-keys/check', { body: { api_key: value } }),
+			401,
+			'API_KEY_REVOKED',
+		);
+		expectKnownError(
+			await call('POST', '/user-api-keys/check', { body: { api_key: 'sk_nope' } }),
+			404,
+			'API_KEY_NOT_FOUND',
+		);
 	});
 
 	test('payments item quantity and allow_negative', async () => {
 		const [user] = emu.seedUsers(1);
 		const path = `/payments/items/user/${user.id}/credits`;
-		expect((await call('GET', path)).json).toEqual({ id: 'credits', display_name: 'Credits', quantity: 0 });
-		expect((await call('POST', `${path}/update-quantity`, { query: { allow_negative: 'false' }, body: { delta: 5 } })).json).toEqual({});
+		expect((await call('GET', path)).json).toEqual({
+			id: 'credits',
+			display_name: 'Credits',
+			quantity: 0,
+		});
+		expect(
+			(
+				await call('POST', `${path}/update-quantity`, {
+					query: { allow_negative: 'false' },
+					body: { delta: 5 },
+				})
+			).json,
+		).toEqual({});
 		expectKnownError(
-			await call('POST', `${path}/update-quantity`, { query: { allow_negative: 'false' }, body: { delta: -6 } }),
+			await call('POST', `${path}/update-quantity`, {
+				query: { allow_negative: 'false' },
+				body: { delta: -6 },
+			}),
 			400,
 			'ITEM_QUANTITY_INSUFFICIENT_AMOUNT',
 		);
-		expectKnownError(await call('POST', `${path}/update-quantity`, { body: { delta: -6 } }), 400, 'SCHEMA_ERROR');
-		await call('POST', `${path}/update-quantity`, { query: { allow_negative: 'true' }, body: { delta: -6 } });
+		expectKnownError(
+			await call('POST', `${path}/update-quantity`, { body: { delta: -6 } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+		await call('POST', `${path}/update-quantity`, {
+			query: { allow_negative: 'true' },
+			body: { delta: -6 },
+		});
 		expect((await call('GET', path)).json.quantity).toBe(-1);
 	});
 
@@ -386,23 +540,43 @@ describe('other resources', () => {
 			400,
 			'DATA_VAULT_STORE_HASHED_KEY_DOES_NOT_EXIST',
 		);
-		expect((await call('POST', '/data-vault/stores/main/set', { body: { hashed_key: 'h1', encrypted_value: 'v' } })).json).toEqual({
+		expect(
+			(
+				await call('POST', '/data-vault/stores/main/set', {
+					body: { hashed_key: 'h1', encrypted_value: 'v' },
+				})
+			).json,
+		).toEqual({
 			success: true,
 		});
-		expect((await call('POST', '/data-vault/stores/main/get', { body: { hashed_key: 'h1' } })).json).toEqual({ encrypted_value: 'v' });
+		expect(
+			(await call('POST', '/data-vault/stores/main/get', { body: { hashed_key: 'h1' } })).json,
+		).toEqual({ encrypted_value: 'v' });
 	});
 
 	test('send-email validates recipients and content, then fills the outbox', async () => {
 		const [user] = emu.seedUsers(1);
-		expectKnownError(await call('POST', '/emails/send-email', { body: { user_ids: [user.id] } }), 400, 'SCHEMA_ERROR');
-		const both = await call('POST', '/emails/send-email', { body: { user_ids: [user.id], all_users: true, html: '<p>x</p>' } });
+		expectKnownError(
+			await call('POST', '/emails/send-email', { body: { user_ids: [user.id] } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+		const both = await call('POST', '/emails/send-email', {
+			body: { user_ids: [user.id], all_users: true, html: '<p>x</p>' },
+		});
 		expectKnownError(both, 400, 'SCHEMA_ERROR');
 		expect(both.json.error).toBe('Exactly one of user_ids or all_users must be provided');
-		const sent = await call('POST', '/emails/send-email', { body: { user_ids: [user.id], html: '<p>Hi</p>', subject: 'Hi' } });
+		const sent = await call('POST', '/emails/send-email', {
+			body: { user_ids: [user.id], html: '<p>Hi</p>', subject: 'Hi' },
+		});
 		expect(sent.json).toEqual({ results: [{ user_id: user.id }] });
 		const outbox = await call('GET', '/emails/outbox');
 		expect(outbox.json.items).toEqual([
-			expect.objectContaining({ subject: 'Hi', status: 'sent', to: { type: 'user-primary-email', user_id: user.id } }),
+			expect.objectContaining({
+				subject: 'Hi',
+				status: 'sent',
+				to: { type: 'user-primary-email', user_id: user.id },
+			}),
 		]);
 	});
 
@@ -413,9 +587,13 @@ describe('other resources', () => {
 		});
 		expect(channel.status).toBe(201);
 		const path = `/contact-channels/${user.id}/${channel.json.id}`;
-		await call('POST', `${path}/send-verification-code`, { body: { callback_url: 'https://app.example.com/verify' } });
+		await call('POST', `${path}/send-verification-code`, {
+			body: { callback_url: 'https://app.example.com/verify' },
+		});
 		const code = emu.state.mailbox.at(-1)!.code;
-		expect((await call('POST', '/contact-channels/verify', { body: { code } })).json).toEqual({ success: true });
+		expect((await call('POST', '/contact-channels/verify', { body: { code } })).json).toEqual({
+			success: true,
+		});
 		expect((await call('GET', path)).json.is_verified).toBe(true);
 		const listed = await call('GET', '/contact-channels', { query: { user_id: user.id } });
 		expect(listed.json.items).toHaveLength(2);

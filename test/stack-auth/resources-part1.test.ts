@@ -8,7 +8,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
 import type { RecordedRequest } from '../emulators/framework';
-import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator, type StackAuthEmulator } from '../emulators/stack-auth';
+import {
+	PROJECT_ID,
+	SERVER_KEY,
+	startStackAuthEmulator,
+	type StackAuthEmulator,
+} from '../emulators/stack-auth';
 import { runNode, type RunNodeResult } from '../harness';
 
 const node = new StackAuth();
@@ -19,7 +24,9 @@ async function run(parameters: IDataObject): Promise<RunNodeResult> {
 	return await runNode({
 		node,
 		parameters: parameters as never,
-		credentials: { stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY } },
+		credentials: {
+			stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
+		},
 		credentialTypes: [new StackAuthApi()],
 		emulator: emu,
 	});
@@ -42,7 +49,12 @@ function shape(request: RecordedRequest) {
 function expectOneRequest(result: RunNodeResult, expected: ExpectedRequest): RecordedRequest {
 	expect(result.error).toBeUndefined();
 	expect(result.requests.map(shape)).toEqual([
-		{ method: expected.method, path: `/api/v1${expected.path}`, query: expected.query ?? {}, body: expected.body },
+		{
+			method: expected.method,
+			path: `/api/v1${expected.path}`,
+			query: expected.query ?? {},
+			body: expected.body,
+		},
 	]);
 	const [request] = result.requests;
 	if (expected.body === undefined) {
@@ -67,8 +79,17 @@ describe('teamMembership', () => {
 	test('Add sends POST with an empty JSON object and returns the membership', async () => {
 		const user = emu.seedUser();
 		const team = emu.seedTeam();
-		const result = await run({ resource: 'teamMembership', operation: 'add', teamId: byId(team.id), userId: byId(user.id) });
-		const request = expectOneRequest(result, { method: 'POST', path: `/team-memberships/${team.id}/${user.id}`, body: {} });
+		const result = await run({
+			resource: 'teamMembership',
+			operation: 'add',
+			teamId: byId(team.id),
+			userId: byId(user.id),
+		});
+		const request = expectOneRequest(result, {
+			method: 'POST',
+			path: `/team-memberships/${team.id}/${user.id}`,
+			body: {},
+		});
 		expect(request.rawBody).toBe('{}');
 		expect(result.json).toEqual([{ team_id: team.id, user_id: user.id }]);
 		expect(emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(true);
@@ -77,15 +98,27 @@ describe('teamMembership', () => {
 	test('Add of an existing member surfaces TEAM_MEMBERSHIP_ALREADY_EXISTS', async () => {
 		const user = emu.seedUser();
 		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({ resource: 'teamMembership', operation: 'add', teamId: byId(team.id), userId: byId(user.id) });
+		const result = await run({
+			resource: 'teamMembership',
+			operation: 'add',
+			teamId: byId(team.id),
+			userId: byId(user.id),
+		});
 		expect(result.error?.message).toMatch(/already/i);
-		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe('TEAM_MEMBERSHIP_ALREADY_EXISTS');
+		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe(
+			'TEAM_MEMBERSHIP_ALREADY_EXISTS',
+		);
 	});
 
 	test('Remove sends DELETE without a body and returns {deleted: true}', async () => {
 		const user = emu.seedUser();
 		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({ resource: 'teamMembership', operation: 'remove', teamId: byId(team.id), userId: byId(user.id) });
+		const result = await run({
+			resource: 'teamMembership',
+			operation: 'remove',
+			teamId: byId(team.id),
+			userId: byId(user.id),
+		});
 		expectOneRequest(result, { method: 'DELETE', path: `/team-memberships/${team.id}/${user.id}` });
 		expect(result.json).toEqual([{ deleted: true }]);
 		expect(emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(false);
@@ -96,10 +129,23 @@ describe('teamMemberProfile', () => {
 	test('Get returns the profile with the user', async () => {
 		const user = emu.seedUser();
 		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({ resource: 'teamMemberProfile', operation: 'get', teamId: byId(team.id), userId: byId(user.id) });
-		expectOneRequest(result, { method: 'GET', path: `/team-member-profiles/${team.id}/${user.id}` });
+		const result = await run({
+			resource: 'teamMemberProfile',
+			operation: 'get',
+			teamId: byId(team.id),
+			userId: byId(user.id),
+		});
+		expectOneRequest(result, {
+			method: 'GET',
+			path: `/team-member-profiles/${team.id}/${user.id}`,
+		});
 		expect(result.json).toHaveLength(1);
-		expect(result.json[0]).toMatchObject({ team_id: team.id, user_id: user.id, display_name: null, user: { id: user.id } });
+		expect(result.json[0]).toMatchObject({
+			team_id: team.id,
+			user_id: user.id,
+			display_name: null,
+			user: { id: user.id },
+		});
 	});
 
 	test('Get Many filters by team and user in the query; Limit is applied by n8n', async () => {
@@ -107,12 +153,30 @@ describe('teamMemberProfile', () => {
 		const team = emu.seedTeam({ memberIds: [a.id, b.id] });
 		emu.seedTeam({ memberIds: [a.id] });
 
-		const byTeam = await run({ resource: 'teamMemberProfile', operation: 'getAll', returnAll: true, teamId: byId(team.id) });
-		expectOneRequest(byTeam, { method: 'GET', path: '/team-member-profiles', query: { team_id: team.id } });
+		const byTeam = await run({
+			resource: 'teamMemberProfile',
+			operation: 'getAll',
+			returnAll: true,
+			teamId: byId(team.id),
+		});
+		expectOneRequest(byTeam, {
+			method: 'GET',
+			path: '/team-member-profiles',
+			query: { team_id: team.id },
+		});
 		expect(byTeam.json.map((p) => p.user_id)).toEqual([a.id, b.id]);
 
-		const byUser = await run({ resource: 'teamMemberProfile', operation: 'getAll', returnAll: true, userId: byId(a.id) });
-		expectOneRequest(byUser, { method: 'GET', path: '/team-member-profiles', query: { user_id: a.id } });
+		const byUser = await run({
+			resource: 'teamMemberProfile',
+			operation: 'getAll',
+			returnAll: true,
+			userId: byId(a.id),
+		});
+		expectOneRequest(byUser, {
+			method: 'GET',
+			path: '/team-member-profiles',
+			query: { user_id: a.id },
+		});
 		expect(byUser.json).toHaveLength(2);
 
 		const limited = await run({ resource: 'teamMemberProfile', operation: 'getAll', limit: 1 });
@@ -135,20 +199,39 @@ describe('teamMemberProfile', () => {
 			path: `/team-member-profiles/${team.id}/${user.id}`,
 			body: { display_name: 'Ada at Acme', profile_image_url: 'https://example.com/ada.png' },
 		});
-		expect(result.json[0]).toMatchObject({ display_name: 'Ada at Acme', profile_image_url: 'https://example.com/ada.png' });
+		expect(result.json[0]).toMatchObject({
+			display_name: 'Ada at Acme',
+			profile_image_url: 'https://example.com/ada.png',
+		});
 	});
 
 	test('Update with no fields still sends a JSON object', async () => {
 		const user = emu.seedUser();
 		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({ resource: 'teamMemberProfile', operation: 'update', teamId: byId(team.id), userId: byId(user.id) });
-		expect(expectOneRequest(result, { method: 'PATCH', path: `/team-member-profiles/${team.id}/${user.id}`, body: {} }).rawBody).toBe('{}');
+		const result = await run({
+			resource: 'teamMemberProfile',
+			operation: 'update',
+			teamId: byId(team.id),
+			userId: byId(user.id),
+		});
+		expect(
+			expectOneRequest(result, {
+				method: 'PATCH',
+				path: `/team-member-profiles/${team.id}/${user.id}`,
+				body: {},
+			}).rawBody,
+		).toBe('{}');
 	});
 });
 
 describe('teamInvitation', () => {
 	const invite = (teamId: string, email: string) =>
-		emu.state.createCode('team_invitation', email, { team_id: teamId }, 'https://example.com/handler/team-invitation');
+		emu.state.createCode(
+			'team_invitation',
+			email,
+			{ team_id: teamId },
+			'https://example.com/handler/team-invitation',
+		);
 
 	test('Send posts team_id, email and callback_url', async () => {
 		const team = emu.seedTeam();
@@ -162,10 +245,17 @@ describe('teamInvitation', () => {
 		expectOneRequest(result, {
 			method: 'POST',
 			path: '/team-invitations/send-code',
-			body: { team_id: team.id, email: 'ada@example.com', callback_url: 'https://example.com/handler/team-invitation' },
+			body: {
+				team_id: team.id,
+				email: 'ada@example.com',
+				callback_url: 'https://example.com/handler/team-invitation',
+			},
 		});
 		expect(result.json).toEqual([{ success: true, id: expect.any(String) }]);
-		expect(emu.state.mailbox.at(-1)).toMatchObject({ to: 'ada@example.com', type: 'team_invitation' });
+		expect(emu.state.mailbox.at(-1)).toMatchObject({
+			to: 'ada@example.com',
+			type: 'team_invitation',
+		});
 	});
 
 	test('Get Many lists by team (team_id only) or by user (user_id only)', async () => {
@@ -174,24 +264,62 @@ describe('teamInvitation', () => {
 		const forUser = invite(team.id, user.primary_email!);
 		const other = invite(team.id, 'someone@example.com');
 
-		const byTeam = await run({ resource: 'teamInvitation', operation: 'getAll', listBy: 'team', teamId: byId(team.id), returnAll: true });
-		expectOneRequest(byTeam, { method: 'GET', path: '/team-invitations', query: { team_id: team.id } });
+		const byTeam = await run({
+			resource: 'teamInvitation',
+			operation: 'getAll',
+			listBy: 'team',
+			teamId: byId(team.id),
+			returnAll: true,
+		});
+		expectOneRequest(byTeam, {
+			method: 'GET',
+			path: '/team-invitations',
+			query: { team_id: team.id },
+		});
 		expect(byTeam.json.map((i) => i.id).sort()).toEqual([forUser.id, other.id].sort());
 
-		const byUser = await run({ resource: 'teamInvitation', operation: 'getAll', listBy: 'user', userId: byId(user.id), returnAll: true });
-		expectOneRequest(byUser, { method: 'GET', path: '/team-invitations', query: { user_id: user.id } });
+		const byUser = await run({
+			resource: 'teamInvitation',
+			operation: 'getAll',
+			listBy: 'user',
+			userId: byId(user.id),
+			returnAll: true,
+		});
+		expectOneRequest(byUser, {
+			method: 'GET',
+			path: '/team-invitations',
+			query: { user_id: user.id },
+		});
 		expect(byUser.json).toEqual([expect.objectContaining({ id: forUser.id, team_id: team.id })]);
 
-		const limited = await run({ resource: 'teamInvitation', operation: 'getAll', teamId: byId(team.id), limit: 1 });
-		expectOneRequest(limited, { method: 'GET', path: '/team-invitations', query: { team_id: team.id } });
+		const limited = await run({
+			resource: 'teamInvitation',
+			operation: 'getAll',
+			teamId: byId(team.id),
+			limit: 1,
+		});
+		expectOneRequest(limited, {
+			method: 'GET',
+			path: '/team-invitations',
+			query: { team_id: team.id },
+		});
 		expect(limited.json).toHaveLength(1);
 	});
 
 	test('Revoke sends DELETE with team_id in the query', async () => {
 		const team = emu.seedTeam();
 		const code = invite(team.id, 'ada@example.com');
-		const result = await run({ resource: 'teamInvitation', operation: 'revoke', invitationId: code.id, teamId: byId(team.id) });
-		expectOneRequest(result, { method: 'DELETE', path: `/team-invitations/${code.id}`, query: { team_id: team.id } });
+		const result = await run({
+			resource: 'teamInvitation',
+			operation: 'revoke',
+			invitationId: code.id,
+			teamId: byId(team.id),
+		});
+		expectOneRequest(result, {
+			method: 'DELETE',
+			path: `/team-invitations/${code.id}`,
+			query: { team_id: team.id },
+		});
 		expect(result.json).toEqual([{ deleted: true }]);
 		expect(emu.state.verificationCodes.has(code.id)).toBe(false);
 	});
@@ -200,9 +328,18 @@ describe('teamInvitation', () => {
 		const user = emu.seedUser();
 		const team = emu.seedTeam();
 		const code = invite(team.id, user.primary_email!);
-		const result = await run({ resource: 'teamInvitation', operation: 'accept', invitationId: code.id, userId: byId(user.id) });
+		const result = await run({
+			resource: 'teamInvitation',
+			operation: 'accept',
+			invitationId: code.id,
+			userId: byId(user.id),
+		});
 		// The spec declares no request body here.
-		expectOneRequest(result, { method: 'POST', path: `/team-invitations/${code.id}/accept`, query: { user_id: user.id } });
+		expectOneRequest(result, {
+			method: 'POST',
+			path: `/team-invitations/${code.id}/accept`,
+			query: { user_id: user.id },
+		});
 		expect(result.json).toEqual([{}]);
 		expect(emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(true);
 	});
@@ -212,17 +349,27 @@ describe('teamInvitation', () => {
 		const { code } = invite(team.id, 'ada@example.com');
 
 		const check = await run({ resource: 'teamInvitation', operation: 'checkCode', code });
-		expectOneRequest(check, { method: 'POST', path: '/team-invitations/accept/check-code', body: { code } });
+		expectOneRequest(check, {
+			method: 'POST',
+			path: '/team-invitations/accept/check-code',
+			body: { code },
+		});
 		expect(check.json).toEqual([{ is_code_valid: true }]);
 
 		const details = await run({ resource: 'teamInvitation', operation: 'getDetails', code });
-		expectOneRequest(details, { method: 'POST', path: '/team-invitations/accept/details', body: { code } });
+		expectOneRequest(details, {
+			method: 'POST',
+			path: '/team-invitations/accept/details',
+			body: { code },
+		});
 		expect(details.json).toEqual([{ team_id: team.id, team_display_name: 'Acme' }]);
 	});
 
 	test('an unknown code surfaces VERIFICATION_CODE_NOT_FOUND', async () => {
 		const result = await run({ resource: 'teamInvitation', operation: 'checkCode', code: 'nope' });
-		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe('VERIFICATION_CODE_NOT_FOUND');
+		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe(
+			'VERIFICATION_CODE_NOT_FOUND',
+		);
 	});
 });
 
@@ -238,7 +385,11 @@ describe('teamPermission', () => {
 			userId: byId(user.id),
 			permissionId: 'editor',
 		});
-		expectOneRequest(result, { method: 'POST', path: `/team-permissions/${team.id}/${user.id}/editor`, body: {} });
+		expectOneRequest(result, {
+			method: 'POST',
+			path: `/team-permissions/${team.id}/${user.id}/editor`,
+			body: {},
+		});
 		expect(result.json).toEqual([{ id: 'editor', user_id: user.id, team_id: team.id }]);
 	});
 
@@ -252,7 +403,10 @@ describe('teamPermission', () => {
 			userId: byId(user.id),
 			permissionId: 'team_member',
 		});
-		expectOneRequest(result, { method: 'DELETE', path: `/team-permissions/${team.id}/${user.id}/team_member` });
+		expectOneRequest(result, {
+			method: 'DELETE',
+			path: `/team-permissions/${team.id}/${user.id}/team_member`,
+		});
 		expect(result.json).toEqual([{ deleted: true }]);
 		expect(emu.state.teamPermissions).toEqual([]);
 	});
@@ -260,8 +414,17 @@ describe('teamPermission', () => {
 	test('Get Many sends team_id, user_id, permission_id and recursive as query strings', async () => {
 		const user = emu.seedUser();
 		const team = emu.seedTeam({ memberIds: [user.id] });
-		const direct = await run({ resource: 'teamPermission', operation: 'getAll', returnAll: true, teamId: byId(team.id) });
-		expectOneRequest(direct, { method: 'GET', path: '/team-permissions', query: { team_id: team.id } });
+		const direct = await run({
+			resource: 'teamPermission',
+			operation: 'getAll',
+			returnAll: true,
+			teamId: byId(team.id),
+		});
+		expectOneRequest(direct, {
+			method: 'GET',
+			path: '/team-permissions',
+			query: { team_id: team.id },
+		});
 		expect(direct.json).toEqual([{ id: 'team_member', user_id: user.id, team_id: team.id }]);
 
 		const filtered = await run({
@@ -275,12 +438,26 @@ describe('teamPermission', () => {
 		expectOneRequest(filtered, {
 			method: 'GET',
 			path: '/team-permissions',
-			query: { team_id: team.id, user_id: user.id, permission_id: '$read_members', recursive: 'true' },
+			query: {
+				team_id: team.id,
+				user_id: user.id,
+				permission_id: '$read_members',
+				recursive: 'true',
+			},
 		});
 		expect(filtered.json).toEqual([{ id: '$read_members', user_id: user.id, team_id: team.id }]);
 
-		const notRecursive = await run({ resource: 'teamPermission', operation: 'getAll', limit: 5, filters: { recursive: false } });
-		expectOneRequest(notRecursive, { method: 'GET', path: '/team-permissions', query: { recursive: 'false' } });
+		const notRecursive = await run({
+			resource: 'teamPermission',
+			operation: 'getAll',
+			limit: 5,
+			filters: { recursive: false },
+		});
+		expectOneRequest(notRecursive, {
+			method: 'GET',
+			path: '/team-permissions',
+			query: { recursive: 'false' },
+		});
 		expect(notRecursive.json).toHaveLength(1);
 	});
 });
@@ -291,8 +468,17 @@ describe('projectPermission', () => {
 		emu.state.definePermission('project', 'read');
 		const user = emu.seedUser();
 
-		const grant = await run({ resource: 'projectPermission', operation: 'grant', userId: byId(user.id), permissionId: 'admin' });
-		expectOneRequest(grant, { method: 'POST', path: `/project-permissions/${user.id}/admin`, body: {} });
+		const grant = await run({
+			resource: 'projectPermission',
+			operation: 'grant',
+			userId: byId(user.id),
+			permissionId: 'admin',
+		});
+		expectOneRequest(grant, {
+			method: 'POST',
+			path: `/project-permissions/${user.id}/admin`,
+			body: {},
+		});
 		expect(grant.json).toEqual([{ id: 'admin', user_id: user.id }]);
 
 		const list = await run({
@@ -302,14 +488,32 @@ describe('projectPermission', () => {
 			userId: byId(user.id),
 			filters: { recursive: true },
 		});
-		expectOneRequest(list, { method: 'GET', path: '/project-permissions', query: { user_id: user.id, recursive: 'true' } });
+		expectOneRequest(list, {
+			method: 'GET',
+			path: '/project-permissions',
+			query: { user_id: user.id, recursive: 'true' },
+		});
 		expect(list.json.map((p) => p.id)).toEqual(['admin', 'read']);
 
-		const one = await run({ resource: 'projectPermission', operation: 'getAll', returnAll: true, filters: { permissionId: 'admin' } });
-		expectOneRequest(one, { method: 'GET', path: '/project-permissions', query: { permission_id: 'admin' } });
+		const one = await run({
+			resource: 'projectPermission',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { permissionId: 'admin' },
+		});
+		expectOneRequest(one, {
+			method: 'GET',
+			path: '/project-permissions',
+			query: { permission_id: 'admin' },
+		});
 		expect(one.json).toEqual([{ id: 'admin', user_id: user.id }]);
 
-		const revoke = await run({ resource: 'projectPermission', operation: 'revoke', userId: byId(user.id), permissionId: 'admin' });
+		const revoke = await run({
+			resource: 'projectPermission',
+			operation: 'revoke',
+			userId: byId(user.id),
+			permissionId: 'admin',
+		});
 		expectOneRequest(revoke, { method: 'DELETE', path: `/project-permissions/${user.id}/admin` });
 		expect(revoke.json).toEqual([{ deleted: true }]);
 		expect(emu.state.projectPermissions).toEqual([]);
@@ -330,10 +534,22 @@ describe('contactChannel', () => {
 		expectOneRequest(result, {
 			method: 'POST',
 			path: '/contact-channels',
-			body: { user_id: user.id, type: 'email', value: 'ada@example.com', used_for_auth: true, is_primary: true },
+			body: {
+				user_id: user.id,
+				type: 'email',
+				value: 'ada@example.com',
+				used_for_auth: true,
+				is_primary: true,
+			},
 		});
 		expect(result.json).toEqual([
-			expect.objectContaining({ user_id: user.id, type: 'email', value: 'ada@example.com', used_for_auth: true, is_primary: true }),
+			expect.objectContaining({
+				user_id: user.id,
+				type: 'email',
+				value: 'ada@example.com',
+				used_for_auth: true,
+				is_primary: true,
+			}),
 		]);
 	});
 
@@ -345,7 +561,9 @@ describe('contactChannel', () => {
 
 		const get = await run({ resource: 'contactChannel', operation: 'get', ...target });
 		expectOneRequest(get, { method: 'GET', path });
-		expect(get.json).toEqual([expect.objectContaining({ id: channel.id, value: user.primary_email })]);
+		expect(get.json).toEqual([
+			expect.objectContaining({ id: channel.id, value: user.primary_email }),
+		]);
 
 		const list = await run({
 			resource: 'contactChannel',
@@ -372,7 +590,13 @@ describe('contactChannel', () => {
 			path,
 			body: { value: 'new@example.com', is_verified: true, used_for_auth: false },
 		});
-		expect(update.json).toEqual([expect.objectContaining({ value: 'new@example.com', is_verified: true, used_for_auth: false })]);
+		expect(update.json).toEqual([
+			expect.objectContaining({
+				value: 'new@example.com',
+				is_verified: true,
+				used_for_auth: false,
+			}),
+		]);
 
 		const remove = await run({ resource: 'contactChannel', operation: 'delete', ...target });
 		expectOneRequest(remove, { method: 'DELETE', path });
@@ -407,7 +631,11 @@ describe('contactChannel', () => {
 		const { code } = emu.state.mailbox.at(-1)!;
 
 		const check = await run({ resource: 'contactChannel', operation: 'checkCode', code });
-		expectOneRequest(check, { method: 'POST', path: '/contact-channels/verify/check-code', body: { code } });
+		expectOneRequest(check, {
+			method: 'POST',
+			path: '/contact-channels/verify/check-code',
+			body: { code },
+		});
 		expect(check.json).toEqual([{ is_code_valid: true }]);
 
 		const verify = await run({ resource: 'contactChannel', operation: 'verify', code });
@@ -442,7 +670,13 @@ describe('oauthProvider', () => {
 			},
 		});
 		expect(result.json).toEqual([
-			expect.objectContaining({ user_id: user.id, type: 'github', account_id: 'gh-42', allow_sign_in: true, email: 'ada@github.example' }),
+			expect.objectContaining({
+				user_id: user.id,
+				type: 'github',
+				account_id: 'gh-42',
+				allow_sign_in: true,
+				email: 'ada@github.example',
+			}),
 		]);
 	});
 
@@ -456,7 +690,13 @@ describe('oauthProvider', () => {
 			allow_sign_in: false,
 			allow_connected_accounts: true,
 		});
-		emu.state.addOAuthAccount({ user_id: other.id, provider_config_id: 'github', account_id: 'gh-2', allow_sign_in: false, allow_connected_accounts: false });
+		emu.state.addOAuthAccount({
+			user_id: other.id,
+			provider_config_id: 'github',
+			account_id: 'gh-2',
+			allow_sign_in: false,
+			allow_connected_accounts: false,
+		});
 		const path = `/oauth-providers/${user.id}/${account.id}`;
 		const target = { userId: byId(user.id), providerId: account.id };
 
@@ -464,8 +704,17 @@ describe('oauthProvider', () => {
 		expectOneRequest(get, { method: 'GET', path });
 		expect(get.json).toEqual([expect.objectContaining({ id: account.id, account_id: 'g-1' })]);
 
-		const list = await run({ resource: 'oauthProvider', operation: 'getAll', returnAll: true, userId: byId(user.id) });
-		expectOneRequest(list, { method: 'GET', path: '/oauth-providers', query: { user_id: user.id } });
+		const list = await run({
+			resource: 'oauthProvider',
+			operation: 'getAll',
+			returnAll: true,
+			userId: byId(user.id),
+		});
+		expectOneRequest(list, {
+			method: 'GET',
+			path: '/oauth-providers',
+			query: { user_id: user.id },
+		});
 		expect(list.json.map((a) => a.id)).toEqual([account.id]);
 
 		const all = await run({ resource: 'oauthProvider', operation: 'getAll', returnAll: true });
@@ -476,15 +725,30 @@ describe('oauthProvider', () => {
 			resource: 'oauthProvider',
 			operation: 'update',
 			...target,
-			updateFields: { accountId: 'g-2', allowSignIn: true, allowConnectedAccounts: false, email: 'ada@gmail.example' },
+			updateFields: {
+				accountId: 'g-2',
+				allowSignIn: true,
+				allowConnectedAccounts: false,
+				email: 'ada@gmail.example',
+			},
 		});
 		expectOneRequest(update, {
 			method: 'PATCH',
 			path,
-			body: { account_id: 'g-2', allow_sign_in: true, allow_connected_accounts: false, email: 'ada@gmail.example' },
+			body: {
+				account_id: 'g-2',
+				allow_sign_in: true,
+				allow_connected_accounts: false,
+				email: 'ada@gmail.example',
+			},
 		});
 		expect(update.json).toEqual([
-			expect.objectContaining({ account_id: 'g-2', allow_sign_in: true, allow_connected_accounts: false, email: 'ada@gmail.example' }),
+			expect.objectContaining({
+				account_id: 'g-2',
+				allow_sign_in: true,
+				allow_connected_accounts: false,
+				email: 'ada@gmail.example',
+			}),
 		]);
 
 		const remove = await run({ resource: 'oauthProvider', operation: 'delete', ...target });
@@ -497,26 +761,58 @@ describe('oauthProvider', () => {
 describe('connectedAccount', () => {
 	test('Get Many lists the accounts that allow connected accounts; Limit is applied by n8n', async () => {
 		const user = emu.seedUser();
-		for (const [provider, id] of [['github', 'gh-1'], ['google', 'g-1']]) {
-			emu.state.addOAuthAccount({ user_id: user.id, provider_config_id: provider, account_id: id, allow_sign_in: false, allow_connected_accounts: true });
+		for (const [provider, id] of [
+			['github', 'gh-1'],
+			['google', 'g-1'],
+		]) {
+			emu.state.addOAuthAccount({
+				user_id: user.id,
+				provider_config_id: provider,
+				account_id: id,
+				allow_sign_in: false,
+				allow_connected_accounts: true,
+			});
 		}
-		emu.state.addOAuthAccount({ user_id: user.id, provider_config_id: 'google', account_id: 'g-2', allow_sign_in: false, allow_connected_accounts: false });
+		emu.state.addOAuthAccount({
+			user_id: user.id,
+			provider_config_id: 'google',
+			account_id: 'g-2',
+			allow_sign_in: false,
+			allow_connected_accounts: false,
+		});
 
-		const all = await run({ resource: 'connectedAccount', operation: 'getAll', userId: byId(user.id), returnAll: true });
+		const all = await run({
+			resource: 'connectedAccount',
+			operation: 'getAll',
+			userId: byId(user.id),
+			returnAll: true,
+		});
 		expectOneRequest(all, { method: 'GET', path: `/connected-accounts/${user.id}` });
 		expect(all.json).toEqual([
 			{ user_id: user.id, provider: 'github', provider_account_id: 'gh-1' },
 			{ user_id: user.id, provider: 'google', provider_account_id: 'g-1' },
 		]);
 
-		const limited = await run({ resource: 'connectedAccount', operation: 'getAll', userId: byId(user.id), limit: 1 });
+		const limited = await run({
+			resource: 'connectedAccount',
+			operation: 'getAll',
+			userId: byId(user.id),
+			limit: 1,
+		});
 		expectOneRequest(limited, { method: 'GET', path: `/connected-accounts/${user.id}` });
 		expect(limited.json).toHaveLength(1);
 	});
 
 	test('an ID with a slash stays one path segment', async () => {
-		const result = await run({ resource: 'connectedAccount', operation: 'getAll', userId: byId('a/b'), returnAll: true });
+		const result = await run({
+			resource: 'connectedAccount',
+			operation: 'getAll',
+			userId: byId('a/b'),
+			returnAll: true,
+		});
 		expect(result.requests.map((r) => r.path)).toEqual(['/api/v1/connected-accounts/a%2Fb']);
-		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe('USER_NOT_FOUND');
+		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe(
+			'USER_NOT_FOUND',
+		);
 	});
 });

@@ -38,7 +38,9 @@ async function run(parameters: INodeParameters, items?: IDataObject[]): Promise<
 		parameters,
 		items,
 		credentialTypes: [new StackAuthApi()],
-		credentials: { stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY } },
+		credentials: {
+			stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
+		},
 		emulator: emu,
 	});
 }
@@ -106,12 +108,22 @@ describe('session', () => {
 		const first = emu.seedSession(user.id);
 		emu.seedSession(user.id);
 		emu.seedSession(emu.seedUser().id);
-		const all = await ok({ resource: 'session', operation: 'getAll', userId: rl(user.id), returnAll: true });
+		const all = await ok({
+			resource: 'session',
+			operation: 'getAll',
+			userId: rl(user.id),
+			returnAll: true,
+		});
 		expectOnly(all, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
 		expect(all.json).toHaveLength(2);
 		expect(all.json[0]).toMatchObject({ id: first.id, user_id: user.id, is_impersonation: false });
 
-		const limited = await ok({ resource: 'session', operation: 'getAll', userId: rl(user.id), limit: 1 });
+		const limited = await ok({
+			resource: 'session',
+			operation: 'getAll',
+			userId: rl(user.id),
+			limit: 1,
+		});
 		expectOnly(limited, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
 		expect(limited.json).toHaveLength(1);
 	});
@@ -119,8 +131,17 @@ describe('session', () => {
 	test('Revoke deletes the session and returns {deleted: true}', async () => {
 		const user = emu.seedUser();
 		const session = emu.seedSession(user.id);
-		const r = await ok({ resource: 'session', operation: 'revoke', userId: rl(user.id), sessionId: session.id });
-		expectOnly(r, { method: 'DELETE', path: `/auth/sessions/${session.id}`, query: { user_id: user.id } });
+		const r = await ok({
+			resource: 'session',
+			operation: 'revoke',
+			userId: rl(user.id),
+			sessionId: session.id,
+		});
+		expectOnly(r, {
+			method: 'DELETE',
+			path: `/auth/sessions/${session.id}`,
+			query: { user_id: user.id },
+		});
 		// Stack Auth parses any body sent as JSON, so a body-less request must not claim one.
 		expect(r.requests[0].headers['content-type']).toBeUndefined();
 		expect(r.json).toEqual([{ deleted: true }]);
@@ -134,17 +155,28 @@ describe.each([
 ])('$resource', ({ owner, resource, base, ownerParam }) => {
 	const ownerKey = `${owner}_id`;
 	const seedOwner = () => (owner === 'user' ? emu.seedUser().id : emu.seedTeam().id);
-	const seedKey = (ownerId: string, description = 'seeded') => emu.state.createApiKey(owner, ownerId, { description });
+	const seedKey = (ownerId: string, description = 'seeded') =>
+		emu.state.createApiKey(owner, ownerId, { description });
 
 	test('Create always sends expires_at_millis (null: never expires) and returns the secret once', async () => {
 		const ownerId = seedOwner();
-		const r = await ok({ resource, operation: 'create', [ownerParam]: rl(ownerId), description: 'CI' });
+		const r = await ok({
+			resource,
+			operation: 'create',
+			[ownerParam]: rl(ownerId),
+			description: 'CI',
+		});
 		expectOnly(r, {
 			method: 'POST',
 			path: base,
 			body: { [ownerKey]: ownerId, description: 'CI', expires_at_millis: null },
 		});
-		expect(r.json[0]).toMatchObject({ description: 'CI', type: owner, [ownerKey]: ownerId, is_public: false });
+		expect(r.json[0]).toMatchObject({
+			description: 'CI',
+			type: owner,
+			[ownerKey]: ownerId,
+			is_public: false,
+		});
 		expect(r.json[0].value).toEqual(expect.stringMatching(/^sk_/));
 	});
 
@@ -161,15 +193,30 @@ describe.each([
 		expectOnly(r, {
 			method: 'POST',
 			path: base,
-			body: { [ownerKey]: ownerId, description: 'Public', expires_at_millis: expires, is_public: true },
+			body: {
+				[ownerKey]: ownerId,
+				description: 'Public',
+				expires_at_millis: expires,
+				is_public: true,
+			},
 		});
 		expect(r.json[0]).toMatchObject({ expires_at_millis: expires, is_public: true });
 	});
 
 	test('Create with Expires At 0 sends null (never expires)', async () => {
 		const ownerId = seedOwner();
-		const r = await ok({ resource, operation: 'create', [ownerParam]: rl(ownerId), description: 'Forever', additionalFields: { expiresAtMillis: 0 } });
-		expectOnly(r, { method: 'POST', path: base, body: { [ownerKey]: ownerId, description: 'Forever', expires_at_millis: null } });
+		const r = await ok({
+			resource,
+			operation: 'create',
+			[ownerParam]: rl(ownerId),
+			description: 'Forever',
+			additionalFields: { expiresAtMillis: 0 },
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: base,
+			body: { [ownerKey]: ownerId, description: 'Forever', expires_at_millis: null },
+		});
 		expect(r.json[0]).not.toHaveProperty('expires_at_millis');
 	});
 
@@ -191,29 +238,61 @@ describe.each([
 		seedKey(ownerId, 'one');
 		seedKey(ownerId, 'two');
 		seedKey(seedOwner(), 'other');
-		const all = await ok({ resource, operation: 'getAll', [ownerParam]: rl(ownerId), returnAll: true });
+		const all = await ok({
+			resource,
+			operation: 'getAll',
+			[ownerParam]: rl(ownerId),
+			returnAll: true,
+		});
 		expectOnly(all, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
 		expect(all.json.map((k) => k.description)).toEqual(['one', 'two']);
 
-		const limited = await ok({ resource, operation: 'getAll', [ownerParam]: rl(ownerId), limit: 1 });
+		const limited = await ok({
+			resource,
+			operation: 'getAll',
+			[ownerParam]: rl(ownerId),
+			limit: 1,
+		});
 		expectOnly(limited, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
 		expect(limited.json).toHaveLength(1);
 	});
 
 	test('Update changes the description and revokes', async () => {
 		const key = seedKey(seedOwner());
-		const r = await ok({ resource, operation: 'update', keyId: key.id, updateFields: { description: 'Old', revoked: true } });
-		expectOnly(r, { method: 'PATCH', path: `${base}/${key.id}`, body: { description: 'Old', revoked: true } });
-		expect(r.json[0]).toMatchObject({ description: 'Old', manually_revoked_at_millis: expect.any(Number) });
+		const r = await ok({
+			resource,
+			operation: 'update',
+			keyId: key.id,
+			updateFields: { description: 'Old', revoked: true },
+		});
+		expectOnly(r, {
+			method: 'PATCH',
+			path: `${base}/${key.id}`,
+			body: { description: 'Old', revoked: true },
+		});
+		expect(r.json[0]).toMatchObject({
+			description: 'Old',
+			manually_revoked_at_millis: expect.any(Number),
+		});
 	});
 
 	test('Update never sends revoked: false (Stack Auth accepts only true)', async () => {
 		const key = seedKey(seedOwner());
-		const r = await ok({ resource, operation: 'update', keyId: key.id, updateFields: { description: 'Kept', revoked: false } });
+		const r = await ok({
+			resource,
+			operation: 'update',
+			keyId: key.id,
+			updateFields: { description: 'Kept', revoked: false },
+		});
 		expectOnly(r, { method: 'PATCH', path: `${base}/${key.id}`, body: { description: 'Kept' } });
 		expect(emu.state.apiKeys.get(key.id)?.manually_revoked_at_millis).toBeNull();
 
-		const nothing = await ok({ resource, operation: 'update', keyId: key.id, updateFields: { revoked: false } });
+		const nothing = await ok({
+			resource,
+			operation: 'update',
+			keyId: key.id,
+			updateFields: { revoked: false },
+		});
 		expectOnly(nothing, { method: 'PATCH', path: `${base}/${key.id}`, body: {} });
 		expect(nothing.requests[0].rawBody).toBe('{}');
 	});
@@ -257,7 +336,11 @@ describe('email', () => {
 
 	test('Send a template to all users with every optional field', async () => {
 		emu.seedUsers(3);
-		emu.state.emailTemplates.set(TEMPLATE_ID, { id: TEMPLATE_ID, display_name: 'Digest', tsx_source: 'x' });
+		emu.state.emailTemplates.set(TEMPLATE_ID, {
+			id: TEMPLATE_ID,
+			display_name: 'Digest',
+			tsx_source: 'x',
+		});
 		const scheduled = Date.now() + 3600000;
 		const r = await ok({
 			resource: 'email',
@@ -294,14 +377,29 @@ describe('email', () => {
 		const [a, b] = emu.seedUsers(2);
 		emu.state.emailDrafts.set('draft-1', { id: 'draft-1', display_name: 'News', tsx_source: 'x' });
 		const r = await ok(
-			{ resource: 'email', operation: 'send', userIds: '={{ $json.ids }}', content: 'draft', draftId: 'draft-1' },
+			{
+				resource: 'email',
+				operation: 'send',
+				userIds: '={{ $json.ids }}',
+				content: 'draft',
+				draftId: 'draft-1',
+			},
 			[{ ids: [a.id, b.id] }],
 		);
-		expectOnly(r, { method: 'POST', path: '/emails/send-email', body: { user_ids: [a.id, b.id], draft_id: 'draft-1' } });
+		expectOnly(r, {
+			method: 'POST',
+			path: '/emails/send-email',
+			body: { user_ids: [a.id, b.id], draft_id: 'draft-1' },
+		});
 	});
 
 	test('Send refuses an empty user list before any request', async () => {
-		const r = await run({ resource: 'email', operation: 'send', userIds: ' , ', html: '<p>Hi</p>' });
+		const r = await run({
+			resource: 'email',
+			operation: 'send',
+			userIds: ' , ',
+			html: '<p>Hi</p>',
+		});
 		expect(r.requests).toHaveLength(0);
 		expect(r.error?.message).toBe("The 'User IDs' field is empty [item 0]");
 	});
@@ -324,9 +422,21 @@ describe('email', () => {
 		const r = await ok({ resource: 'email', operation: 'getAll', returnAll: true });
 		expect(r.requests).toHaveLength(3);
 		r.requests.forEach((request) => expect(request.query.limit).toBe('100'));
-		expectRequest(r.requests[0], { method: 'GET', path: '/emails/outbox', query: { limit: '100' } });
-		expectRequest(r.requests[1], { method: 'GET', path: '/emails/outbox', query: { limit: '100', cursor: String(seeded[149].id) } });
-		expectRequest(r.requests[2], { method: 'GET', path: '/emails/outbox', query: { limit: '100', cursor: String(seeded[49].id) } });
+		expectRequest(r.requests[0], {
+			method: 'GET',
+			path: '/emails/outbox',
+			query: { limit: '100' },
+		});
+		expectRequest(r.requests[1], {
+			method: 'GET',
+			path: '/emails/outbox',
+			query: { limit: '100', cursor: String(seeded[149].id) },
+		});
+		expectRequest(r.requests[2], {
+			method: 'GET',
+			path: '/emails/outbox',
+			query: { limit: '100', cursor: String(seeded[49].id) },
+		});
 		expect(r.json).toHaveLength(250);
 		// Newest first; simplified by default.
 		expect(r.json[0].id).toBe(seeded[249].id);
@@ -368,12 +478,30 @@ describe('email', () => {
 		emu.seedEmails(3);
 		emu.seedEmails(2, { status: 'scheduled' });
 		emu.seedEmails(1, { status: 'bounced' });
-		const scheduled = await ok({ resource: 'email', operation: 'getAll', returnAll: true, filters: { status: 'scheduled' } });
-		expectOnly(scheduled, { method: 'GET', path: '/emails/outbox', query: { limit: '100', status: 'scheduled' } });
+		const scheduled = await ok({
+			resource: 'email',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { status: 'scheduled' },
+		});
+		expectOnly(scheduled, {
+			method: 'GET',
+			path: '/emails/outbox',
+			query: { limit: '100', status: 'scheduled' },
+		});
 		expect(scheduled.json.map((e) => e.status)).toEqual(['scheduled', 'scheduled']);
 
-		const errors = await ok({ resource: 'email', operation: 'getAll', returnAll: true, filters: { simpleStatus: 'error' } });
-		expectOnly(errors, { method: 'GET', path: '/emails/outbox', query: { limit: '100', simple_status: 'error' } });
+		const errors = await ok({
+			resource: 'email',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { simpleStatus: 'error' },
+		});
+		expectOnly(errors, {
+			method: 'GET',
+			path: '/emails/outbox',
+			query: { limit: '100', simple_status: 'error' },
+		});
 		expect(errors.json.map((e) => e.status)).toEqual(['bounced']);
 	});
 
@@ -417,26 +545,59 @@ describe('email', () => {
 				variables: { n: 1 },
 			},
 		});
-		expect(r.json[0]).toMatchObject({ status: 'paused', is_paused: true, scheduled_at_millis: at, theme_id: 'theme-2' });
+		expect(r.json[0]).toMatchObject({
+			status: 'paused',
+			is_paused: true,
+			scheduled_at_millis: at,
+			theme_id: 'theme-2',
+		});
 	});
 
 	test('Update cancels, and never sends cancel: false', async () => {
 		const [email] = emu.seedEmails(1, { status: 'scheduled' });
-		const untouched = await ok({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { cancel: false } });
+		const untouched = await ok({
+			resource: 'email',
+			operation: 'update',
+			emailId: String(email.id),
+			updateFields: { cancel: false },
+		});
 		expectOnly(untouched, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: {} });
 		expect(untouched.requests[0].rawBody).toBe('{}');
 
-		const kept = await ok({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { cancel: false, isPaused: false } });
-		expectOnly(kept, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: { is_paused: false } });
+		const kept = await ok({
+			resource: 'email',
+			operation: 'update',
+			emailId: String(email.id),
+			updateFields: { cancel: false, isPaused: false },
+		});
+		expectOnly(kept, {
+			method: 'PATCH',
+			path: `/emails/outbox/${email.id}`,
+			body: { is_paused: false },
+		});
 
-		const cancelled = await ok({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { cancel: true } });
-		expectOnly(cancelled, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: { cancel: true } });
+		const cancelled = await ok({
+			resource: 'email',
+			operation: 'update',
+			emailId: String(email.id),
+			updateFields: { cancel: true },
+		});
+		expectOnly(cancelled, {
+			method: 'PATCH',
+			path: `/emails/outbox/${email.id}`,
+			body: { cancel: true },
+		});
 		expect(cancelled.json[0]).toMatchObject({ id: email.id, status: 'skipped' });
 	});
 
 	test('Update of a sent email fails with the Stack Auth error', async () => {
 		const [email] = emu.seedEmails(1);
-		const r = await run({ resource: 'email', operation: 'update', emailId: String(email.id), updateFields: { isPaused: true } });
+		const r = await run({
+			resource: 'email',
+			operation: 'update',
+			emailId: String(email.id),
+			updateFields: { isPaused: true },
+		});
 		expect(r.requests).toHaveLength(1);
 		expect((r.error as { description?: string }).description).toContain('EMAIL_NOT_EDITABLE');
 	});
@@ -444,7 +605,10 @@ describe('email', () => {
 	test('Get Delivery Info', async () => {
 		const r = await ok({ resource: 'email', operation: 'getDeliveryInfo' });
 		expectOnly(r, { method: 'GET', path: '/emails/delivery-info' });
-		expect(r.json[0]).toMatchObject({ stats: expect.any(Object), capacity: { boost_multiplier: 1, is_boost_active: false } });
+		expect(r.json[0]).toMatchObject({
+			stats: expect.any(Object),
+			capacity: { boost_multiplier: 1, is_boost_active: false },
+		});
 	});
 
 	test('Boost Capacity sends no body', async () => {
@@ -462,11 +626,21 @@ describe('notificationPreference', () => {
 
 	test('Get Many lists one item per category', async () => {
 		const user = emu.seedUser();
-		const r = await ok({ resource: 'notificationPreference', operation: 'getAll', userId: rl(user.id), returnAll: true });
+		const r = await ok({
+			resource: 'notificationPreference',
+			operation: 'getAll',
+			userId: rl(user.id),
+			returnAll: true,
+		});
 		expectOnly(r, { method: 'GET', path: `/emails/notification-preference/${user.id}` });
 		expect(r.json.map((p) => p.notification_category_id)).toEqual([transactional.id, marketing.id]);
 
-		const limited = await ok({ resource: 'notificationPreference', operation: 'getAll', userId: rl(user.id), limit: 1 });
+		const limited = await ok({
+			resource: 'notificationPreference',
+			operation: 'getAll',
+			userId: rl(user.id),
+			limit: 1,
+		});
 		expect(limited.json).toHaveLength(1);
 	});
 
@@ -505,15 +679,35 @@ describe('dataVault', () => {
 		});
 		expect(set.json).toEqual([{ success: true }]);
 
-		const get = await ok({ resource: 'dataVault', operation: 'getValue', storeId: 'secrets', hashedKey: 'hk-1' });
-		expectOnly(get, { method: 'POST', path: '/data-vault/stores/secrets/get', body: { hashed_key: 'hk-1' } });
+		const get = await ok({
+			resource: 'dataVault',
+			operation: 'getValue',
+			storeId: 'secrets',
+			hashedKey: 'hk-1',
+		});
+		expectOnly(get, {
+			method: 'POST',
+			path: '/data-vault/stores/secrets/get',
+			body: { hashed_key: 'hk-1' },
+		});
 		expect(get.json).toEqual([{ encrypted_value: 'ciphertext' }]);
 	});
 
 	test('Get Value of a missing key fails with the Stack Auth code', async () => {
-		const r = await run({ resource: 'dataVault', operation: 'getValue', storeId: 'a b', hashedKey: 'nope' });
-		expectOnly(r, { method: 'POST', path: '/data-vault/stores/a%20b/get', body: { hashed_key: 'nope' } });
-		expect((r.error as { description?: string }).description).toContain('DATA_VAULT_STORE_HASHED_KEY_DOES_NOT_EXIST');
+		const r = await run({
+			resource: 'dataVault',
+			operation: 'getValue',
+			storeId: 'a b',
+			hashedKey: 'nope',
+		});
+		expectOnly(r, {
+			method: 'POST',
+			path: '/data-vault/stores/a%20b/get',
+			body: { hashed_key: 'nope' },
+		});
+		expect((r.error as { description?: string }).description).toContain(
+			'DATA_VAULT_STORE_HASHED_KEY_DOES_NOT_EXIST',
+		);
 	});
 });
 
@@ -521,7 +715,13 @@ describe('payment', () => {
 	test('Get Item', async () => {
 		const user = emu.seedUser();
 		emu.state.setItemQuantity('user', user.id, 'credits', 7);
-		const r = await ok({ resource: 'payment', operation: 'getItem', customerType: 'user', customerId: user.id, itemId: 'credits' });
+		const r = await ok({
+			resource: 'payment',
+			operation: 'getItem',
+			customerType: 'user',
+			customerId: user.id,
+			itemId: 'credits',
+		});
 		expectOnly(r, { method: 'GET', path: `/payments/items/user/${user.id}/credits` });
 		expect(r.json).toEqual([{ id: 'credits', display_name: 'Credits', quantity: 7 }]);
 	});
@@ -545,8 +745,17 @@ describe('payment', () => {
 		});
 		expect(emu.state.itemQuantity('team', team.id, 'seats')).toBe(5);
 
-		const refused = await run({ resource: 'payment', operation: 'updateItemQuantity', customerType: 'team', customerId: team.id, itemId: 'seats', delta: -9 });
-		expect((refused.error as { description?: string }).description).toContain('ITEM_QUANTITY_INSUFFICIENT_AMOUNT');
+		const refused = await run({
+			resource: 'payment',
+			operation: 'updateItemQuantity',
+			customerType: 'team',
+			customerId: team.id,
+			itemId: 'seats',
+			delta: -9,
+		});
+		expect((refused.error as { description?: string }).description).toContain(
+			'ITEM_QUANTITY_INSUFFICIENT_AMOUNT',
+		);
 
 		const negative = await ok({
 			resource: 'payment',
@@ -579,7 +788,12 @@ describe('payment', () => {
 		expectOnly(url, {
 			method: 'POST',
 			path: '/payments/purchases/create-purchase-url',
-			body: { customer_type: 'user', customer_id: user.id, product_id: 'pro', return_url: 'https://app.example.com/done' },
+			body: {
+				customer_type: 'user',
+				customer_id: user.id,
+				product_id: 'pro',
+				return_url: 'https://app.example.com/done',
+			},
 		});
 		const fullCode = String(url.json[0].url).split('/').pop()!;
 		expect(emu.state.purchaseCodes.has(fullCode)).toBe(true);
@@ -595,10 +809,22 @@ describe('payment', () => {
 			path: '/payments/purchases/validate-code',
 			body: { full_code: fullCode, return_url: 'https://app.example.com/done' },
 		});
-		expect(validated.json[0]).toMatchObject({ product: { display_name: 'Pro' }, project_id: PROJECT_ID });
+		expect(validated.json[0]).toMatchObject({
+			product: { display_name: 'Pro' },
+			project_id: PROJECT_ID,
+		});
 
-		const session = await ok({ resource: 'payment', operation: 'createPurchaseSession', fullCode, priceId: 'monthly' });
-		expectOnly(session, { method: 'POST', path: '/payments/purchases/purchase-session', body: { full_code: fullCode, price_id: 'monthly' } });
+		const session = await ok({
+			resource: 'payment',
+			operation: 'createPurchaseSession',
+			fullCode,
+			priceId: 'monthly',
+		});
+		expectOnly(session, {
+			method: 'POST',
+			path: '/payments/purchases/purchase-session',
+			body: { full_code: fullCode, price_id: 'monthly' },
+		});
 		expect(session.json[0]).toEqual({ client_secret: expect.any(String) });
 
 		const stacked = await run({
@@ -618,7 +844,12 @@ describe('payment', () => {
 
 	test('Create Purchase URL with an inline product', async () => {
 		const team = emu.seedTeam();
-		const product = { display_name: 'Seats pack', customer_type: 'team', prices: { once: { USD: '5' } }, stackable: true };
+		const product = {
+			display_name: 'Seats pack',
+			customer_type: 'team',
+			prices: { once: { USD: '5' } },
+			stackable: true,
+		};
 		const r = await ok({
 			resource: 'payment',
 			operation: 'createPurchaseUrl',
@@ -639,5 +870,9 @@ describe('payment', () => {
 test('project Get Current', async () => {
 	const r = await ok({ resource: 'project', operation: 'getCurrent' });
 	expectOnly(r, { method: 'GET', path: '/projects/current' });
-	expect(r.json[0]).toMatchObject({ id: PROJECT_ID, display_name: 'Emulated project', config: expect.any(Object) });
+	expect(r.json[0]).toMatchObject({
+		id: PROJECT_ID,
+		display_name: 'Emulated project',
+		config: expect.any(Object),
+	});
 });

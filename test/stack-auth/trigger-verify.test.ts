@@ -8,31 +8,51 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { REMEMBER_MAX, REMEMBER_SECONDS, seenBefore } from '../../nodes/StackAuthTrigger/deliveries';
+import {
+	REMEMBER_MAX,
+	REMEMBER_SECONDS,
+	seenBefore,
+} from '../../nodes/StackAuthTrigger/deliveries';
 import { TOLERANCE_SECONDS, verifyWebhook } from '../../nodes/StackAuthTrigger/verify';
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 const SECRET = newSecret();
 const NOW = 1_790_000_000;
 const ID = 'msg_2nQbbWZK3SgTrGxfzVzFQX1TNqL';
-const BODY = Buffer.from('{"type":"user.created","data":{"id":"u1","primary_email":"ada@example.com"}}');
+const BODY = Buffer.from(
+	'{"type":"user.created","data":{"id":"u1","primary_email":"ada@example.com"}}',
+);
 
 /** Independent of the code under test: the algorithm as published. */
 function signature(secret: string, id: string, timestamp: number, body: Buffer): string {
 	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-	return createHmac('sha256', key).update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body])).digest('base64');
+	return createHmac('sha256', key)
+		.update(Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]))
+		.digest('base64');
 }
 
 function headers(sig: string, timestamp = NOW, id = ID) {
 	return { 'svix-id': id, 'svix-timestamp': String(timestamp), 'svix-signature': sig };
 }
 
-const verify = (h: Record<string, string>, options: { secrets?: string[]; body?: Buffer; now?: number } = {}) =>
-	verifyWebhook({ secrets: options.secrets ?? [SECRET], headers: h, rawBody: options.body ?? BODY, now: options.now ?? NOW });
+const verify = (
+	h: Record<string, string>,
+	options: { secrets?: string[]; body?: Buffer; now?: number } = {},
+) =>
+	verifyWebhook({
+		secrets: options.secrets ?? [SECRET],
+		headers: h,
+		rawBody: options.body ?? BODY,
+		now: options.now ?? NOW,
+	});
 
 describe('verifyWebhook', () => {
 	test('accepts a delivery signed with the secret', () => {
-		expect(verify(headers(`v1,${signature(SECRET, ID, NOW, BODY)}`))).toEqual({ ok: true, id: ID, timestamp: NOW });
+		expect(verify(headers(`v1,${signature(SECRET, ID, NOW, BODY)}`))).toEqual({
+			ok: true,
+			id: ID,
+			timestamp: NOW,
+		});
 	});
 
 	test('matches the vector from the standard-webhooks reference', () => {
@@ -61,13 +81,18 @@ describe('verifyWebhook', () => {
 
 	test('a rotated secret: the header carries old and new signatures; either secret verifies', () => {
 		const oldSecret = newSecret();
-		const header = headers(`v1,${signature(oldSecret, ID, NOW, BODY)} v1,${signature(SECRET, ID, NOW, BODY)}`);
+		const header = headers(
+			`v1,${signature(oldSecret, ID, NOW, BODY)} v1,${signature(SECRET, ID, NOW, BODY)}`,
+		);
 		expect(verify(header, { secrets: [SECRET] }).ok).toBe(true);
 		expect(verify(header, { secrets: [oldSecret] }).ok).toBe(true);
 		// After the rotation Stack Auth signs with the new secret only; the credential may hold both.
 		const newOnly = headers(`v1,${signature(SECRET, ID, NOW, BODY)}`);
 		expect(verify(newOnly, { secrets: [oldSecret, SECRET] }).ok).toBe(true);
-		expect(verify(newOnly, { secrets: [oldSecret] })).toEqual({ ok: false, reason: 'no matching signature' });
+		expect(verify(newOnly, { secrets: [oldSecret] })).toEqual({
+			ok: false,
+			reason: 'no matching signature',
+		});
 	});
 
 	test('refuses a tampered body, another ID or another timestamp', () => {
@@ -98,8 +123,14 @@ describe('verifyWebhook', () => {
 		expect(verify({ 'svix-id': ID, 'svix-signature': sig }).ok).toBe(false);
 		expect(verify(headers('not-a-signature')).ok).toBe(false);
 		expect(verify(headers('v1,')).ok).toBe(false);
-		expect(verify({ ...headers(sig), 'svix-timestamp': '12e9' })).toEqual({ ok: false, reason: 'malformed timestamp' });
-		expect(verify(headers(sig), { secrets: ['whsec_%%%'] })).toEqual({ ok: false, reason: 'no valid signing secret configured' });
+		expect(verify({ ...headers(sig), 'svix-timestamp': '12e9' })).toEqual({
+			ok: false,
+			reason: 'malformed timestamp',
+		});
+		expect(verify(headers(sig), { secrets: ['whsec_%%%'] })).toEqual({
+			ok: false,
+			reason: 'no valid signing secret configured',
+		});
 		expect(verify(headers(sig), { secrets: [] }).ok).toBe(false);
 	});
 

@@ -12,7 +12,9 @@ export async function searchTeams(
 	const teams = ((body.items as IDataObject[]) ?? []).filter(
 		(team) =>
 			!needle ||
-			String(team.display_name ?? '').toLowerCase().includes(needle) ||
+			String(team.display_name ?? '')
+				.toLowerCase()
+				.includes(needle) ||
 			String(team.id).toLowerCase() === needle,
 	);
 	return {

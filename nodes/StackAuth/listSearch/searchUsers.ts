@@ -15,8 +15,10 @@ export async function searchUsers(
 	const next = (body.pagination as IDataObject | undefined)?.next_cursor;
 	return {
 		results: users.map((user) => {
-			const label = (user.display_name as string) || (user.primary_email as string) || String(user.id);
-			const email = user.primary_email && user.display_name ? ` (${String(user.primary_email)})` : '';
+			const label =
+				(user.display_name as string) || (user.primary_email as string) || String(user.id);
+			const email =
+				user.primary_email && user.display_name ? ` (${String(user.primary_email)})` : '';
 			return { name: `${label}${email}`, value: String(user.id) };
 		}),
 		paginationToken: typeof next === 'string' && next ? next : undefined,

@@ -17,15 +17,23 @@ export async function noBody(this: IExecuteSingleFunctions, requestOptions: IHtt
 }
 
 function isEmptyObject(body: unknown): boolean {
-	return body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0);
+	return (
+		body === undefined ||
+		body === null ||
+		(typeof body === 'object' && Object.keys(body).length === 0)
+	);
 }
 
 /** preSend that runs last for every operation. */
-export async function finalizeBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+export async function finalizeBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+) {
 	const options = requestOptions as Options;
 	const method = (options.method ?? 'GET').toUpperCase();
 	const headers = { ...(options.headers ?? {}) };
-	for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+	for (const name of Object.keys(headers))
+		if (name.toLowerCase() === 'content-type') delete headers[name];
 	if (method === 'GET' || method === 'DELETE' || options[NO_BODY]) {
 		delete options.body;
 	} else {

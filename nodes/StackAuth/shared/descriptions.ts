@@ -134,11 +134,17 @@ function locator(
 	};
 }
 
-export function userLocator(displayOptions: IDisplayOptions, options?: LocatorOptions): INodeProperties {
+export function userLocator(
+	displayOptions: IDisplayOptions,
+	options?: LocatorOptions,
+): INodeProperties {
 	return locator('user', displayOptions, options);
 }
 
-export function teamLocator(displayOptions: IDisplayOptions, options?: LocatorOptions): INodeProperties {
+export function teamLocator(
+	displayOptions: IDisplayOptions,
+	options?: LocatorOptions,
+): INodeProperties {
 	return locator('team', displayOptions, options);
 }
 
@@ -152,6 +158,19 @@ export function queryLocator(
 	return {
 		...locator(kind, displayOptions, options),
 		routing: { send: { type: 'query', property, value: '={{ $value || undefined }}' } },
+	};
+}
+
+/** A required locator whose value is sent at `property` of the body. */
+export function bodyLocator(
+	kind: 'user' | 'team',
+	displayOptions: IDisplayOptions,
+	property: string,
+	options?: LocatorOptions,
+): INodeProperties {
+	return {
+		...locator(kind, displayOptions, options),
+		routing: { send: { type: 'body', property } },
 	};
 }
 
@@ -198,7 +217,8 @@ export function simplifyField(
 	paginatedOperations: string[] = [],
 ): INodeProperties[] {
 	const direct = operations.filter((o) => !paginatedOperations.includes(o));
-	const description = 'Whether to return a simplified version of the response instead of the raw data';
+	const description =
+		'Whether to return a simplified version of the response instead of the raw data';
 	const fields: INodeProperties[] = [];
 	if (direct.length) {
 		fields.push({
@@ -258,8 +278,7 @@ export function sendField(
 	property: string,
 	type: 'body' | 'query' = 'body',
 ): INodeProperties {
-	const value =
-		field.type === 'boolean' && type === 'query' ? '={{ String($value) }}' : undefined;
+	const value = field.type === 'boolean' && type === 'query' ? '={{ String($value) }}' : undefined;
 	return {
 		...field,
 		routing: { send: { type, property, ...(value ? { value } : {}) } },

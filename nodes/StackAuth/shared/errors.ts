@@ -49,8 +49,10 @@ export function stackAuthError(
 	itemIndex?: number,
 ): NodeApiError {
 	const status = response.statusCode;
-	const knownCode = header(response, 'x-stack-known-error') ?? header(response, 'x-hexclave-known-error');
-	const requestId = header(response, 'x-stack-request-id') ?? header(response, 'x-hexclave-request-id');
+	const knownCode =
+		header(response, 'x-stack-known-error') ?? header(response, 'x-hexclave-known-error');
+	const requestId =
+		header(response, 'x-stack-request-id') ?? header(response, 'x-hexclave-request-id');
 	const body = parseBody(response.body);
 	let message: string;
 	let code: string | undefined;
@@ -79,7 +81,11 @@ export function stackAuthError(
 			`Stack Auth is rate limiting requests${retryAfter ? `; retry after ${retryAfter} s` : ''}. Space requests out with the batching options or Retry On Fail.`,
 		);
 	}
-	if (details && typeof details === 'object' && typeof (details as IDataObject).message === 'string') {
+	if (
+		details &&
+		typeof details === 'object' &&
+		typeof (details as IDataObject).message === 'string'
+	) {
 		descriptionParts.push(String((details as IDataObject).message));
 	}
 	if (requestId) descriptionParts.push(`Request ID: ${requestId}.`);
@@ -117,8 +123,12 @@ export async function checkResponse(
 			this.getNode(),
 			{ message: 'Malformed JSON', httpCode: String(response.statusCode) },
 			{
-				message: response.body === '' ? 'Stack Auth sent an empty response' : 'Stack Auth sent a malformed JSON response',
-				description: 'The response could not be read as JSON. Retry later; if it persists, check the base URL of the credential.',
+				message:
+					response.body === ''
+						? 'Stack Auth sent an empty response'
+						: 'Stack Auth sent a malformed JSON response',
+				description:
+					'The response could not be read as JSON. Retry later; if it persists, check the base URL of the credential.',
 				httpCode: String(response.statusCode),
 				itemIndex: this.getItemIndex(),
 			},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	PreSendAction,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -15,10 +20,14 @@ export function sendJson(parameter: string, property: string, label: string): Pr
 				value = JSON.parse(raw);
 			} catch (error) {
 				const itemIndex = this.getItemIndex();
-				throw new NodeOperationError(this.getNode(), `The '${label}' field is not valid JSON [item ${itemIndex}]`, {
-					itemIndex,
-					description: `${(error as Error).message}. Enter a JSON value such as {"plan": "pro"}.`,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`The '${label}' field is not valid JSON [item ${itemIndex}]`,
+					{
+						itemIndex,
+						description: `${(error as Error).message}. Enter a JSON value such as {"plan": "pro"}.`,
+					},
+				);
 			}
 		}
 		requestOptions.body = { ...((requestOptions.body as IDataObject) ?? {}), [property]: value };

@@ -17,7 +17,8 @@ export type Simplifier = (record: IDataObject) => IDataObject;
 function retryDelayMs(error: NodeApiError, attempt: number): number {
 	const header = error.context?.retryAfter;
 	const seconds = header === undefined ? NaN : Number(header);
-	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, MAX_RETRY_AFTER_SECONDS) * 1000;
+	if (Number.isFinite(seconds) && seconds >= 0)
+		return Math.min(seconds, MAX_RETRY_AFTER_SECONDS) * 1000;
 	return Math.min(1000 * 2 ** attempt, MAX_RETRY_AFTER_SECONDS * 1000);
 }
 
@@ -48,7 +49,10 @@ export function cursorPagination(simplify?: Simplifier) {
 			let page: INodeExecutionData[] | undefined;
 			for (let attempt = 0; page === undefined; attempt++) {
 				try {
-					page = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
+					page = await this.makeRoutingRequest({
+						...requestData,
+						options: { ...requestData.options, qs },
+					});
 				} catch (error) {
 					if (
 						error instanceof NodeApiError &&
@@ -59,16 +63,21 @@ export function cursorPagination(simplify?: Simplifier) {
 						continue;
 					}
 					// Both constructors hand back an error that already is of their class.
-					if (error instanceof NodeOperationError) throw new NodeOperationError(this.getNode(), error);
+					if (error instanceof NodeOperationError)
+						throw new NodeOperationError(this.getNode(), error);
 					throw new NodeApiError(this.getNode(), error as JsonObject);
 				}
 			}
 			const envelope = (page[0]?.json ?? {}) as IDataObject;
 			if (!Array.isArray(envelope.items)) {
-				throw new NodeOperationError(this.getNode(), 'Stack Auth sent a list response without items', {
-					itemIndex,
-					description: 'Expected {items, pagination}; check the base URL of the credential.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					'Stack Auth sent a list response without items',
+					{
+						itemIndex,
+						description: 'Expected {items, pagination}; check the base URL of the credential.',
+					},
+				);
 			}
 			for (const record of envelope.items as IDataObject[]) {
 				if (results.length >= limit) break;
@@ -78,17 +87,26 @@ export function cursorPagination(simplify?: Simplifier) {
 			cursor = typeof next === 'string' && next !== '' ? next : undefined;
 			if (cursor !== undefined) {
 				if (seen.has(cursor)) {
-					throw new NodeOperationError(this.getNode(), `Stack Auth repeated the cursor '${cursor}'`, {
-						itemIndex,
-						description: 'Pagination stopped to avoid an endless loop; the items fetched so far were not returned.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`Stack Auth repeated the cursor '${cursor}'`,
+						{
+							itemIndex,
+							description:
+								'Pagination stopped to avoid an endless loop; the items fetched so far were not returned.',
+						},
+					);
 				}
 				seen.add(cursor);
 				if ((envelope.items as IDataObject[]).length === 0) {
-					throw new NodeOperationError(this.getNode(), 'Stack Auth sent an empty page with a next cursor', {
-						itemIndex,
-						description: 'Pagination stopped to avoid an endless loop.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						'Stack Auth sent an empty page with a next cursor',
+						{
+							itemIndex,
+							description: 'Pagination stopped to avoid an endless loop.',
+						},
+					);
 				}
 			}
 		} while (cursor !== undefined && results.length < limit);

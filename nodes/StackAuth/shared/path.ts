@@ -29,16 +29,24 @@ export function pathSegment(this: IExecuteSingleFunctions, name: string): string
 	const raw = this.getNodeParameter(name, undefined, { extractValue: true }) as unknown;
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (value === '') {
-		throw new NodeOperationError(this.getNode(), `The '${label}' parameter is empty [item ${itemIndex}]`, {
-			itemIndex,
-			description: `Enter a value for '${label}', or check that the expression resolves to a non-empty value for this item.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The '${label}' parameter is empty [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `Enter a value for '${label}', or check that the expression resolves to a non-empty value for this item.`,
+			},
+		);
 	}
 	if (value === '.' || value === '..') {
-		throw new NodeOperationError(this.getNode(), `The '${label}' parameter '${value}' is not a valid ID [item ${itemIndex}]`, {
-			itemIndex,
-			description: `'${label}' must be an ID, not a relative path segment.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The '${label}' parameter '${value}' is not a valid ID [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `'${label}' must be an ID, not a relative path segment.`,
+			},
+		);
 	}
 	return encodeURIComponent(value);
 }
@@ -53,6 +61,8 @@ export async function resolvePath(
 ): Promise<IHttpRequestOptions> {
 	const url = requestOptions.url ?? '';
 	if (!url.includes('{')) return requestOptions;
-	requestOptions.url = url.replace(/\{(\w+)\}/g, (_match, name: string) => pathSegment.call(this, name));
+	requestOptions.url = url.replace(/\{(\w+)\}/g, (_match, name: string) =>
+		pathSegment.call(this, name),
+	);
 	return requestOptions;
 }

@@ -4,8 +4,33 @@
  */
 import type { StackAuthEmulator } from './index';
 
-const FIRST = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Radia', 'Tim'];
-const LAST = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Perlman', 'Berners-Lee', 'Knuth', 'Wirth', 'Kay'];
+const FIRST = [
+	'Ada',
+	'Alan',
+	'Grace',
+	'Linus',
+	'Margaret',
+	'Dennis',
+	'Barbara',
+	'Ken',
+	'Radia',
+	'Tim',
+];
+const LAST = [
+	'Lovelace',
+	'Turing',
+	'Hopper',
+	'Torvalds',
+	'Hamilton',
+	'Ritchie',
+	'Liskov',
+	'Thompson',
+	'Perlman',
+	'Berners-Lee',
+	'Knuth',
+	'Wirth',
+	'Kay',
+];
 
 export const DEMO_USER_COUNT = FIRST.length * LAST.length;
 

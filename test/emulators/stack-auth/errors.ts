@@ -20,7 +20,12 @@ export class StackApiError extends Error {
 	}
 }
 
-export function knownError(status: number, code: string, message: string, details?: Json): StackApiError {
+export function knownError(
+	status: number,
+	code: string,
+	message: string,
+	details?: Json,
+): StackApiError {
 	return new StackApiError(status, message, code, details);
 }
 
@@ -29,7 +34,8 @@ export function statusError(status: number, message: string): StackApiError {
 	return new StackApiError(status, message);
 }
 
-const DOCS_AUTH = 'For more information, see the docs on REST API authentication: https://docs.stack-auth.com/rest-api/overview#authentication';
+const DOCS_AUTH =
+	'For more information, see the docs on REST API authentication: https://docs.stack-auth.com/rest-api/overview#authentication';
 
 export const errors = {
 	schema: (message: string) => knownError(400, 'SCHEMA_ERROR', message, { message }),
@@ -88,14 +94,24 @@ export const errors = {
 			`The super secret admin key is not valid for the project ${JSON.stringify(projectId)}. Does the project and/or the key exist?`,
 			{ project_id: projectId },
 		),
-	unparsableAdminAccessToken: () => knownError(401, 'UNPARSABLE_ADMIN_ACCESS_TOKEN', 'Admin access token is not parsable.'),
+	unparsableAdminAccessToken: () =>
+		knownError(401, 'UNPARSABLE_ADMIN_ACCESS_TOKEN', 'Admin access token is not parsable.'),
 	clientAuthenticationRequired: () =>
-		knownError(401, 'CLIENT_AUTHENTICATION_REQUIRED', 'The publishable client key must be provided.'),
+		knownError(
+			401,
+			'CLIENT_AUTHENTICATION_REQUIRED',
+			'The publishable client key must be provided.',
+		),
 	serverAuthenticationRequired: () =>
 		knownError(401, 'SERVER_AUTHENTICATION_REQUIRED', 'The secret server key must be provided.'),
 	adminAuthenticationRequired: () =>
-		knownError(401, 'ADMIN_AUTHENTICATION_REQUIRED', 'The super secret admin key must be provided.'),
-	unparsableAccessToken: () => knownError(401, 'UNPARSABLE_ACCESS_TOKEN', 'Access token is not parsable.'),
+		knownError(
+			401,
+			'ADMIN_AUTHENTICATION_REQUIRED',
+			'The super secret admin key must be provided.',
+		),
+	unparsableAccessToken: () =>
+		knownError(401, 'UNPARSABLE_ACCESS_TOKEN', 'Access token is not parsable.'),
 	currentProjectNotFound: (projectId: string) =>
 		knownError(
 			400,
@@ -104,20 +120,28 @@ export const errors = {
 			{ project_id: projectId },
 		),
 	branchDoesNotExist: (branchId: string) =>
-		knownError(400, 'BRANCH_DOES_NOT_EXIST', `The branch with ID ${branchId} does not exist.`, { branch_id: branchId }),
+		knownError(400, 'BRANCH_DOES_NOT_EXIST', `The branch with ID ${branchId} does not exist.`, {
+			branch_id: branchId,
+		}),
 	refreshTokenNotFoundOrExpired: () =>
 		knownError(
 			401,
 			'REFRESH_TOKEN_NOT_FOUND_OR_EXPIRED',
 			'Refresh token not found for this project, or the session has expired/been revoked.',
 		),
-	cannotDeleteCurrentSession: () => knownError(400, 'CANNOT_DELETE_CURRENT_SESSION', 'Cannot delete the current session.'),
+	cannotDeleteCurrentSession: () =>
+		knownError(400, 'CANNOT_DELETE_CURRENT_SESSION', 'Cannot delete the current session.'),
 
 	userEmailAlreadyExists: (email: string) =>
-		knownError(409, 'USER_EMAIL_ALREADY_EXISTS', `A user with email ${JSON.stringify(email)} already exists.`, {
-			email,
-			would_work_if_email_was_verified: false,
-		}),
+		knownError(
+			409,
+			'USER_EMAIL_ALREADY_EXISTS',
+			`A user with email ${JSON.stringify(email)} already exists.`,
+			{
+				email,
+				would_work_if_email_was_verified: false,
+			},
+		),
 	cannotGetOwnUserWithoutUser: () =>
 		knownError(
 			400,
@@ -125,12 +149,22 @@ export const errors = {
 			"You have specified 'me' as a userId, but did not provide authentication for a user.",
 		),
 	userIdDoesNotExist: (userId: string) =>
-		knownError(400, 'USER_ID_DOES_NOT_EXIST', `The given user with the ID ${userId} does not exist.`, { user_id: userId }),
+		knownError(
+			400,
+			'USER_ID_DOES_NOT_EXIST',
+			`The given user with the ID ${userId} does not exist.`,
+			{ user_id: userId },
+		),
 	userNotFound: () => knownError(404, 'USER_NOT_FOUND', 'User not found.'),
 	userAuthenticationRequired: () =>
-		knownError(401, 'USER_AUTHENTICATION_REQUIRED', 'User authentication required for this endpoint.'),
+		knownError(
+			401,
+			'USER_AUTHENTICATION_REQUIRED',
+			'User authentication required for this endpoint.',
+		),
 
-	teamNotFound: (teamId: string) => knownError(404, 'TEAM_NOT_FOUND', `Team ${teamId} not found.`, { team_id: teamId }),
+	teamNotFound: (teamId: string) =>
+		knownError(404, 'TEAM_NOT_FOUND', `Team ${teamId} not found.`, { team_id: teamId }),
 	teamMembershipNotFound: (teamId: string, userId: string) =>
 		knownError(404, 'TEAM_MEMBERSHIP_NOT_FOUND', `User ${userId} is not found in team ${teamId}.`, {
 			team_id: teamId,
@@ -161,11 +195,21 @@ export const errors = {
 		),
 
 	verificationCodeNotFound: () =>
-		knownError(404, 'VERIFICATION_CODE_NOT_FOUND', 'The verification code does not exist for this project.'),
-	verificationCodeExpired: () => knownError(400, 'VERIFICATION_CODE_EXPIRED', 'The verification code has expired.'),
+		knownError(
+			404,
+			'VERIFICATION_CODE_NOT_FOUND',
+			'The verification code does not exist for this project.',
+		),
+	verificationCodeExpired: () =>
+		knownError(400, 'VERIFICATION_CODE_EXPIRED', 'The verification code has expired.'),
 	verificationCodeAlreadyUsed: () =>
-		knownError(409, 'VERIFICATION_CODE_ALREADY_USED', 'The verification link has already been used.'),
-	emailAlreadyVerified: () => knownError(409, 'EMAIL_ALREADY_VERIFIED', 'The e-mail is already verified.'),
+		knownError(
+			409,
+			'VERIFICATION_CODE_ALREADY_USED',
+			'The verification link has already been used.',
+		),
+	emailAlreadyVerified: () =>
+		knownError(409, 'EMAIL_ALREADY_VERIFIED', 'The e-mail is already verified.'),
 	contactChannelAlreadyUsedForAuth: (value: string) =>
 		knownError(
 			409,
@@ -175,7 +219,11 @@ export const errors = {
 		),
 
 	oauthProviderNotFoundOrNotEnabled: () =>
-		knownError(400, 'OAUTH_PROVIDER_NOT_FOUND_OR_NOT_ENABLED', 'The OAuth provider is not found or not enabled.'),
+		knownError(
+			400,
+			'OAUTH_PROVIDER_NOT_FOUND_OR_NOT_ENABLED',
+			'The OAuth provider is not found or not enabled.',
+		),
 	oauthAccountIdAlreadyUsedForSignIn: () =>
 		knownError(
 			400,
@@ -201,9 +249,14 @@ export const errors = {
 			'This action requires a custom SMTP server. Please edit your email server configuration and try again.',
 		),
 	emailCapacityBoostAlreadyActive: (expiresAt: string) =>
-		knownError(409, 'EMAIL_CAPACITY_BOOST_ALREADY_ACTIVE', `Email capacity boost is already active until ${expiresAt}.`, {
-			expires_at: expiresAt,
-		}),
+		knownError(
+			409,
+			'EMAIL_CAPACITY_BOOST_ALREADY_ACTIVE',
+			`Email capacity boost is already active until ${expiresAt}.`,
+			{
+				expires_at: expiresAt,
+			},
+		),
 	emailNotEditable: (emailId: string, status: string) =>
 		knownError(
 			400,
@@ -213,9 +266,14 @@ export const errors = {
 		),
 
 	dataVaultStoreDoesNotExist: (storeId: string) =>
-		knownError(400, 'DATA_VAULT_STORE_DOES_NOT_EXIST', `Data vault store with ID ${storeId} does not exist.`, {
-			store_id: storeId,
-		}),
+		knownError(
+			400,
+			'DATA_VAULT_STORE_DOES_NOT_EXIST',
+			`Data vault store with ID ${storeId} does not exist.`,
+			{
+				store_id: storeId,
+			},
+		),
 	dataVaultHashedKeyDoesNotExist: (storeId: string, hashedKey: string) =>
 		knownError(
 			400,
@@ -226,22 +284,42 @@ export const errors = {
 
 	itemNotFound: (itemId: string) =>
 		knownError(404, 'ITEM_NOT_FOUND', `Item with ID "${itemId}" not found.`, { item_id: itemId }),
-	itemCustomerTypeDoesNotMatch: (itemId: string, customerId: string, itemType: string, actualType: string) =>
+	itemCustomerTypeDoesNotMatch: (
+		itemId: string,
+		customerId: string,
+		itemType: string,
+		actualType: string,
+	) =>
 		knownError(
 			400,
 			'ITEM_CUSTOMER_TYPE_DOES_NOT_MATCH',
 			`The ${actualType} with ID ${JSON.stringify(customerId)} is not a valid customer for the item with ID ${JSON.stringify(itemId)}. The item is configured to only be available for ${itemType} customers, but the customer is a ${actualType}.`,
-			{ item_id: itemId, customer_id: customerId, item_customer_type: itemType, actual_customer_type: actualType },
+			{
+				item_id: itemId,
+				customer_id: customerId,
+				item_customer_type: itemType,
+				actual_customer_type: actualType,
+			},
 		),
 	customerDoesNotExist: (customerId: string) =>
-		knownError(400, 'CUSTOMER_DOES_NOT_EXIST', `Customer with ID ${JSON.stringify(customerId)} does not exist.`, {
-			customer_id: customerId,
-		}),
+		knownError(
+			400,
+			'CUSTOMER_DOES_NOT_EXIST',
+			`Customer with ID ${JSON.stringify(customerId)} does not exist.`,
+			{
+				customer_id: customerId,
+			},
+		),
 	productDoesNotExist: (productId: string) =>
-		knownError(400, 'PRODUCT_DOES_NOT_EXIST', `Product with ID ${JSON.stringify(productId)} does not exist.`, {
-			product_id: productId,
-			context: null,
-		}),
+		knownError(
+			400,
+			'PRODUCT_DOES_NOT_EXIST',
+			`Product with ID ${JSON.stringify(productId)} does not exist.`,
+			{
+				product_id: productId,
+				context: null,
+			},
+		),
 	productCustomerTypeDoesNotMatch: (
 		productId: string | null,
 		customerId: string,

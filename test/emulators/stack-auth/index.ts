@@ -143,7 +143,10 @@ function show(value: unknown): string {
 }
 
 function notType(path: string, type: string, value: unknown, original?: unknown): string {
-	const cast = original !== undefined && original !== value ? ` (cast from the value \`${show(original)}\`).` : '.';
+	const cast =
+		original !== undefined && original !== value
+			? ` (cast from the value \`${show(original)}\`).`
+			: '.';
 	return `${path} must be a \`${type}\` type, but the final value was: \`${show(value)}\`${cast}`;
 }
 
@@ -166,7 +169,8 @@ function validateQuery(req: EmulatorRequest, op: Operation): Record<string, stri
 			const n = value.trim() === '' ? NaN : Number(value);
 			if (Number.isNaN(n)) problems.push(notType(`query.${key}`, 'number', NaN, value));
 			else if (!Number.isInteger(n)) problems.push(`query.${key} must be an integer`);
-			else if (n < rule.intMin) problems.push(`query.${key} must be greater than or equal to ${rule.intMin}`);
+			else if (n < rule.intMin)
+				problems.push(`query.${key} must be greater than or equal to ${rule.intMin}`);
 		}
 	}
 	if (problems.length) throw schemaError(req, problems);
@@ -193,14 +197,16 @@ function parseBody(req: EmulatorRequest): unknown {
 		}
 	}
 	if (type === 'text/plain') return req.rawBody;
-	if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(req.rawBody));
+	if (type === 'application/x-www-form-urlencoded')
+		return Object.fromEntries(new URLSearchParams(req.rawBody));
 	throw errors.bodyParsing(`Unknown content type in request body: ${type}`);
 }
 
 function castField(key: string, value: unknown, required: boolean, problems: string[]): unknown {
 	const path = `body.${key}`;
 	if (value === null) {
-		if (required || BOOLEAN_FIELDS.has(key) || STRING_ARRAY_FIELDS.has(key)) problems.push(`${path} cannot be null`);
+		if (required || BOOLEAN_FIELDS.has(key) || STRING_ARRAY_FIELDS.has(key))
+			problems.push(`${path} cannot be null`);
 		return null;
 	}
 	if (JSON_FIELDS.has(key)) return value;
@@ -211,12 +217,18 @@ function castField(key: string, value: unknown, required: boolean, problems: str
 		return value;
 	}
 	if (NUMBER_FIELDS.has(key)) {
-		const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+		const n =
+			typeof value === 'number'
+				? value
+				: typeof value === 'string' && value.trim() !== ''
+					? Number(value)
+					: NaN;
 		if (Number.isNaN(n)) {
 			problems.push(notType(path, 'number', NaN, value));
 			return value;
 		}
-		if (INTEGER_FIELDS.has(key) && !Number.isInteger(n)) problems.push(`${path} must be an integer`);
+		if (INTEGER_FIELDS.has(key) && !Number.isInteger(n))
+			problems.push(`${path} must be an integer`);
 		return n;
 	}
 	if (STRING_ARRAY_FIELDS.has(key)) {
@@ -260,7 +272,8 @@ function validateBody(req: EmulatorRequest, op: Operation): Json {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
-const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+const bool = (value: unknown): boolean | undefined =>
+	typeof value === 'boolean' ? value : undefined;
 /** For nullable fields: undefined (absent), null, or the string. */
 const nstr = (value: unknown): string | null | undefined =>
 	value === null ? null : typeof value === 'string' ? value : undefined;
@@ -344,8 +357,14 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		const { userId, ...input } = options;
 		const out: Json[] = [];
 		for (let i = 0; i < count; i++) {
-			const to = userId ? { type: 'user-primary-email', user_id: userId } : { type: 'custom-emails', emails: [`to${i + 1}@example.com`] };
-			const email = this.state.createEmail({ subject: `Email ${++this.seedCounter}`, ...input, to });
+			const to = userId
+				? { type: 'user-primary-email', user_id: userId }
+				: { type: 'custom-emails', emails: [`to${i + 1}@example.com`] };
+			const email = this.state.createEmail({
+				subject: `Email ${++this.seedCounter}`,
+				...input,
+				to,
+			});
 			out.push(this.state.renderEmail(email));
 		}
 		return out;
@@ -370,7 +389,12 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		this.route(method, template, (req) => this.dispatch(req, key, op, handler));
 	}
 
-	private dispatch(req: EmulatorRequest, key: string, op: Operation, handler: RouteHandler): EmulatorResponse {
+	private dispatch(
+		req: EmulatorRequest,
+		key: string,
+		op: Operation,
+		handler: RouteHandler,
+	): EmulatorResponse {
 		const headers: Record<string, string> = {
 			'x-stack-request-id': randomUUID(),
 			'cache-control': 'no-store',
@@ -381,9 +405,17 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const body = validateBody(req, op);
 			const reply = handler({ req, params: req.params, query, body, auth });
 			if (reply.text !== undefined) {
-				return { status: reply.status, raw: reply.text, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } };
+				return {
+					status: reply.status,
+					raw: reply.text,
+					headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+				};
 			}
-			return { status: reply.status, body: reply.body, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } };
+			return {
+				status: reply.status,
+				body: reply.body,
+				headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+			};
 		} catch (caught) {
 			if (caught instanceof StackApiError) return errorResponse(caught, headers);
 			const message = caught instanceof Error ? caught.message : String(caught);
@@ -399,7 +431,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		const serverKey = h['x-stack-secret-server-key'];
 		const adminKey = h['x-stack-super-secret-admin-key'];
 		const adminToken = h['x-stack-admin-access-token'];
-		if (!accessType && (clientKey || serverKey || adminKey || adminToken)) throw errors.projectKeyWithoutAccessType();
+		if (!accessType && (clientKey || serverKey || adminKey || adminToken))
+			throw errors.projectKeyWithoutAccessType();
 		if (!accessType) {
 			if (isRoot) return { type: null, userId: null, sessionId: null };
 			throw errors.accessTypeRequired();
@@ -412,7 +445,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		if (adminToken) throw errors.unparsableAdminAccessToken();
 		if (accessType === 'client') {
 			if (!clientKey) throw errors.clientAuthenticationRequired();
-			if (clientKey !== this.publishableClientKey) throw errors.invalidPublishableClientKey(projectId);
+			if (clientKey !== this.publishableClientKey)
+				throw errors.invalidPublishableClientKey(projectId);
 		} else if (accessType === 'server') {
 			if (!serverKey) throw errors.serverAuthenticationRequired();
 			if (serverKey !== this.secretServerKey) throw errors.invalidSecretServerKey(projectId);
@@ -432,7 +466,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			sessionId = session.id;
 		}
 		// Client access (restricted to the signed-in user's own records) is not emulated.
-		if (!isRoot && accessType === 'client') throw errors.insufficientAccessType('client', ['server', 'admin']);
+		if (!isRoot && accessType === 'client')
+			throw errors.insufficientAccessType('client', ['server', 'admin']);
 		return { type: accessType, userId, sessionId };
 	}
 
@@ -493,7 +528,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const needle = search.toLowerCase();
 			const desc = q.desc === 'true';
 			const compare = (a: UserRecord, b: UserRecord): number => {
-				const c = a.signed_up_at_millis - b.signed_up_at_millis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+				const c =
+					a.signed_up_at_millis - b.signed_up_at_millis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 				return desc ? -c : c;
 			};
 			let rows = [...s.users.values()].filter((u) => {
@@ -501,7 +537,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				if (onlyAnonymous ? !u.is_anonymous : !includeAnonymous && u.is_anonymous) return false;
 				if (!includeRestricted) {
 					if (u.restricted_by_admin) return false;
-					if (s.settings.requireEmailVerification && !s.primaryChannel(u.id)?.is_verified) return false;
+					if (s.settings.requireEmailVerification && !s.primaryChannel(u.id)?.is_verified)
+						return false;
 				}
 				if (search) {
 					const byId = isUuid(searchId) && u.id === searchId;
@@ -520,7 +557,11 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const limit = q.limit === undefined ? undefined : Number(q.limit);
 			const page = limit === undefined ? rows : rows.slice(0, limit);
 			const next = limit !== undefined && rows.length > limit ? rows[limit].id : null;
-			return ok({ items: page.map((u) => s.renderUser(u)), is_paginated: true, pagination: { next_cursor: next } });
+			return ok({
+				items: page.map((u) => s.renderUser(u)),
+				is_paginated: true,
+				pagination: { next_cursor: next },
+			});
 		});
 
 		this.def('POST', '/users', (ctx) => {
@@ -528,12 +569,14 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			return created(s.renderUser(s.createUser(userInput(ctx.body))));
 		});
 
-		const getUser: RouteHandler = (ctx) => ok(s.renderUser(s.requireUser(this.userId(ctx, ctx.params.user_id ?? 'me'))));
+		const getUser: RouteHandler = (ctx) =>
+			ok(s.renderUser(s.requireUser(this.userId(ctx, ctx.params.user_id ?? 'me'))));
 		const patchUser: RouteHandler = (ctx) => {
 			const id = this.userId(ctx, ctx.params.user_id ?? 'me');
 			checkEmail(ctx.req, 'primary_email', ctx.body.primary_email);
 			const input: UpdateUserInput = userInput(ctx.body);
-			if (ctx.body.selected_team_id !== undefined) input.selected_team_id = nstr(ctx.body.selected_team_id);
+			if (ctx.body.selected_team_id !== undefined)
+				input.selected_team_id = nstr(ctx.body.selected_team_id);
 			return ok(s.renderUser(s.updateUser(id, input)));
 		};
 		const deleteUser: RouteHandler = (ctx) => {
@@ -570,17 +613,22 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			});
 			return created(s.renderTeam(team));
 		});
-		this.def('GET', '/teams/{team_id}', (ctx) => ok(s.renderTeam(s.requireTeam(ctx.params.team_id))));
+		this.def('GET', '/teams/{team_id}', (ctx) =>
+			ok(s.renderTeam(s.requireTeam(ctx.params.team_id))),
+		);
 		this.def('PATCH', '/teams/{team_id}', (ctx) => {
 			const team = s.requireTeam(ctx.params.team_id);
 			const b = ctx.body;
 			if (b.display_name !== undefined) {
-				if (b.display_name === null) throw schemaError(ctx.req, ['body.display_name cannot be null']);
+				if (b.display_name === null)
+					throw schemaError(ctx.req, ['body.display_name cannot be null']);
 				team.display_name = String(b.display_name);
 			}
-			if (b.profile_image_url !== undefined) team.profile_image_url = nstr(b.profile_image_url) ?? null;
+			if (b.profile_image_url !== undefined)
+				team.profile_image_url = nstr(b.profile_image_url) ?? null;
 			if (b.client_metadata !== undefined) team.client_metadata = b.client_metadata;
-			if (b.client_read_only_metadata !== undefined) team.client_read_only_metadata = b.client_read_only_metadata;
+			if (b.client_read_only_metadata !== undefined)
+				team.client_read_only_metadata = b.client_read_only_metadata;
 			if (b.server_metadata !== undefined) team.server_metadata = b.server_metadata;
 			return ok(s.renderTeam(team));
 		});
@@ -602,26 +650,41 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 
 		this.def('GET', '/team-member-profiles', (ctx) => {
 			const teamId = ctx.query.team_id;
-			const userId = ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
+			const userId =
+				ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
 			if (teamId !== undefined) s.requireTeam(teamId);
 			if (userId !== undefined) s.requireUser(userId);
 			const items = [...s.memberships.values()]
-				.filter((m) => (teamId === undefined || m.team_id === teamId) && (userId === undefined || m.user_id === userId))
+				.filter(
+					(m) =>
+						(teamId === undefined || m.team_id === teamId) &&
+						(userId === undefined || m.user_id === userId),
+				)
 				.map((m) => s.renderMemberProfile(m));
 			return list(items);
 		});
 		this.def('GET', '/team-member-profiles/{team_id}/{user_id}', (ctx) =>
-			ok(s.renderMemberProfile(s.requireMembership(ctx.params.team_id, this.userId(ctx, ctx.params.user_id)))),
+			ok(
+				s.renderMemberProfile(
+					s.requireMembership(ctx.params.team_id, this.userId(ctx, ctx.params.user_id)),
+				),
+			),
 		);
 		this.def('PATCH', '/team-member-profiles/{team_id}/{user_id}', (ctx) => {
 			const m = s.requireMembership(ctx.params.team_id, this.userId(ctx, ctx.params.user_id));
 			if (ctx.body.display_name !== undefined) m.display_name = nstr(ctx.body.display_name) ?? null;
-			if (ctx.body.profile_image_url !== undefined) m.profile_image_url = nstr(ctx.body.profile_image_url) ?? null;
+			if (ctx.body.profile_image_url !== undefined)
+				m.profile_image_url = nstr(ctx.body.profile_image_url) ?? null;
 			return ok(s.renderMemberProfile(m));
 		});
 
 		// ---------------------------------------------------------------- invitations
-		const renderInvitation = (code: { id: string; data: Json; expires_at_millis: number; email: string }): Json => {
+		const renderInvitation = (code: {
+			id: string;
+			data: Json;
+			expires_at_millis: number;
+			email: string;
+		}): Json => {
 			const teamId = String(code.data.team_id);
 			return {
 				id: code.id,
@@ -633,7 +696,10 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		};
 		const openInvitations = () =>
 			[...s.verificationCodes.values()].filter(
-				(c) => c.type === 'team_invitation' && c.used_at_millis === null && c.expires_at_millis >= Date.now(),
+				(c) =>
+					c.type === 'team_invitation' &&
+					c.used_at_millis === null &&
+					c.expires_at_millis >= Date.now(),
 			);
 		this.def('GET', '/team-invitations', (ctx) => {
 			const { team_id: teamId, user_id: rawUserId } = ctx.query;
@@ -642,12 +708,25 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			}
 			if (teamId !== undefined) {
 				s.requireTeam(teamId);
-				return list(openInvitations().filter((c) => c.data.team_id === teamId).map(renderInvitation));
+				return list(
+					openInvitations()
+						.filter((c) => c.data.team_id === teamId)
+						.map(renderInvitation),
+				);
 			}
 			const userId = this.userId(ctx, rawUserId!);
 			s.requireUser(userId);
-			const emails = new Set(s.channelsOf(userId).filter((c) => c.is_verified).map((c) => c.value));
-			return list(openInvitations().filter((c) => emails.has(c.email)).map(renderInvitation));
+			const emails = new Set(
+				s
+					.channelsOf(userId)
+					.filter((c) => c.is_verified)
+					.map((c) => c.value),
+			);
+			return list(
+				openInvitations()
+					.filter((c) => emails.has(c.email))
+					.map(renderInvitation),
+			);
 		});
 		this.def('POST', '/team-invitations/send-code', (ctx) => {
 			const teamId = str(ctx.body.team_id)!;
@@ -655,14 +734,23 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			s.requireTeam(teamId);
 			const callbackUrl = str(ctx.body.callback_url)!;
 			checkUrl(ctx.req, 'callback_url', callbackUrl);
-			const code = s.createCode('team_invitation', normalizeEmail(str(ctx.body.email)!), { team_id: teamId }, callbackUrl);
+			const code = s.createCode(
+				'team_invitation',
+				normalizeEmail(str(ctx.body.email)!),
+				{ team_id: teamId },
+				callbackUrl,
+			);
 			return ok({ success: true, id: code.id });
 		});
 		this.def('DELETE', '/team-invitations/{id}', (ctx) => {
 			const teamId = ctx.query.team_id;
 			if (teamId !== undefined) s.requireTeam(teamId);
 			const code = s.verificationCodes.get(ctx.params.id);
-			if (!code || code.type !== 'team_invitation' || (teamId !== undefined && code.data.team_id !== teamId)) {
+			if (
+				!code ||
+				code.type !== 'team_invitation' ||
+				(teamId !== undefined && code.data.team_id !== teamId)
+			) {
 				throw errors.verificationCodeNotFound();
 			}
 			s.verificationCodes.delete(code.id);
@@ -708,7 +796,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		// ---------------------------------------------------------------- permissions
 		this.def('GET', '/team-permissions', (ctx) => {
 			const { team_id: teamId, permission_id: permissionId } = ctx.query;
-			const userId = ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
+			const userId =
+				ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
 			const recursive = ctx.query.recursive === 'true';
 			const groups = new Map<string, string[]>();
 			for (const g of s.teamPermissions) {
@@ -722,7 +811,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				const [groupTeam, groupUser] = key.split(':');
 				const all = recursive ? s.expandPermissions('team', ids) : [...new Set(ids)];
 				for (const id of all.sort()) {
-					if (permissionId === undefined || id === permissionId) items.push({ id, user_id: groupUser, team_id: groupTeam });
+					if (permissionId === undefined || id === permissionId)
+						items.push({ id, user_id: groupUser, team_id: groupTeam });
 				}
 			}
 			return list(items);
@@ -732,7 +822,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const userId = this.userId(ctx, ctx.params.user_id);
 			s.requireMembership(teamId, userId);
 			s.requirePermissionDefinition('team', permissionId);
-			const exists = s.teamPermissions.some((g) => g.team_id === teamId && g.user_id === userId && g.id === permissionId);
+			const exists = s.teamPermissions.some(
+				(g) => g.team_id === teamId && g.user_id === userId && g.id === permissionId,
+			);
 			if (!exists) s.teamPermissions.push({ team_id: teamId, user_id: userId, id: permissionId });
 			return created({ id: permissionId, user_id: userId, team_id: teamId });
 		});
@@ -740,14 +832,17 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const { team_id: teamId, permission_id: permissionId } = ctx.params;
 			const userId = this.userId(ctx, ctx.params.user_id);
 			s.requireMembership(teamId, userId);
-			const index = s.teamPermissions.findIndex((g) => g.team_id === teamId && g.user_id === userId && g.id === permissionId);
+			const index = s.teamPermissions.findIndex(
+				(g) => g.team_id === teamId && g.user_id === userId && g.id === permissionId,
+			);
 			if (index < 0) throw errors.teamPermissionNotFound(teamId, userId, permissionId);
 			s.teamPermissions.splice(index, 1);
 			return success();
 		});
 		this.def('GET', '/project-permissions', (ctx) => {
 			const permissionId = ctx.query.permission_id;
-			const userId = ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
+			const userId =
+				ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
 			const recursive = ctx.query.recursive === 'true';
 			const groups = new Map<string, string[]>();
 			for (const g of s.projectPermissions) {
@@ -758,7 +853,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			for (const [groupUser, ids] of groups) {
 				const all = recursive ? s.expandPermissions('project', ids) : [...new Set(ids)];
 				for (const id of all.sort()) {
-					if (permissionId === undefined || id === permissionId) items.push({ id, user_id: groupUser });
+					if (permissionId === undefined || id === permissionId)
+						items.push({ id, user_id: groupUser });
 				}
 			}
 			return list(items);
@@ -777,7 +873,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const userId = this.userId(ctx, ctx.params.user_id);
 			const permissionId = ctx.params.permission_id;
 			s.requireUser(userId);
-			const index = s.projectPermissions.findIndex((g) => g.user_id === userId && g.id === permissionId);
+			const index = s.projectPermissions.findIndex(
+				(g) => g.user_id === userId && g.id === permissionId,
+			);
 			if (index < 0) throw errors.permissionNotFound(permissionId);
 			s.projectPermissions.splice(index, 1);
 			return success();
@@ -788,7 +886,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const userId = this.userId(ctx, ctx.params.user_id);
 			s.requireUser(userId);
 			const channel = s.contactChannels.get(ctx.params.contact_channel_id);
-			if (!channel || channel.user_id !== userId) throw statusError(404, 'Contact channel not found');
+			if (!channel || channel.user_id !== userId)
+				throw statusError(404, 'Contact channel not found');
 			return channel;
 		};
 		const checkType = (ctx: Ctx): void => {
@@ -797,11 +896,14 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			}
 		};
 		this.def('GET', '/contact-channels', (ctx) => {
-			const userId = ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
+			const userId =
+				ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
 			if (userId !== undefined) s.requireUser(userId);
 			const channelId = ctx.query.contact_channel_id;
 			const items = [...s.contactChannels.values()].filter(
-				(c) => (userId === undefined || c.user_id === userId) && (channelId === undefined || c.id === channelId),
+				(c) =>
+					(userId === undefined || c.user_id === userId) &&
+					(channelId === undefined || c.id === channelId),
 			);
 			return list(items.map((c) => ({ ...c })));
 		});
@@ -819,7 +921,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			});
 			return created({ ...channel });
 		});
-		this.def('GET', '/contact-channels/{user_id}/{contact_channel_id}', (ctx) => ok({ ...requireChannel(ctx) }));
+		this.def('GET', '/contact-channels/{user_id}/{contact_channel_id}', (ctx) =>
+			ok({ ...requireChannel(ctx) }),
+		);
 		this.def('PATCH', '/contact-channels/{user_id}/{contact_channel_id}', (ctx) => {
 			checkType(ctx);
 			checkEmail(ctx.req, 'value', ctx.body.value);
@@ -827,7 +931,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const b = ctx.body;
 			const value = str(b.value) !== undefined ? normalizeEmail(str(b.value)!) : channel.value;
 			const usedForAuth = bool(b.used_for_auth) ?? channel.used_for_auth;
-			if (usedForAuth && (value !== channel.value || !channel.used_for_auth)) s.checkChannelForAuth(channel.user_id, value);
+			if (usedForAuth && (value !== channel.value || !channel.used_for_auth))
+				s.checkChannelForAuth(channel.user_id, value);
 			if (value !== channel.value) {
 				channel.value = value;
 				channel.is_verified = false;
@@ -842,14 +947,23 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			s.contactChannels.delete(requireChannel(ctx).id);
 			return success();
 		});
-		this.def('POST', '/contact-channels/{user_id}/{contact_channel_id}/send-verification-code', (ctx) => {
-			const channel = requireChannel(ctx);
-			if (channel.is_verified) throw errors.emailAlreadyVerified();
-			const callbackUrl = str(ctx.body.callback_url)!;
-			checkUrl(ctx.req, 'callback_url', callbackUrl);
-			s.createCode('contact_channel_verification', channel.value, { user_id: channel.user_id, channel_id: channel.id }, callbackUrl);
-			return success();
-		});
+		this.def(
+			'POST',
+			'/contact-channels/{user_id}/{contact_channel_id}/send-verification-code',
+			(ctx) => {
+				const channel = requireChannel(ctx);
+				if (channel.is_verified) throw errors.emailAlreadyVerified();
+				const callbackUrl = str(ctx.body.callback_url)!;
+				checkUrl(ctx.req, 'callback_url', callbackUrl);
+				s.createCode(
+					'contact_channel_verification',
+					channel.value,
+					{ user_id: channel.user_id, channel_id: channel.id },
+					callbackUrl,
+				);
+				return success();
+			},
+		);
 		this.def('POST', '/contact-channels/verify', (ctx) => {
 			const code = s.requireCode('contact_channel_verification', str(ctx.body.code)!);
 			const channel = s.contactChannels.get(String(code.data.channel_id));
@@ -867,13 +981,17 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const userId = this.userId(ctx, ctx.params.user_id);
 			s.requireUser(userId);
 			const account = s.oauthAccounts.get(ctx.params.provider_id);
-			if (!account || account.user_id !== userId) throw statusError(404, 'OAuth provider not found for this user');
+			if (!account || account.user_id !== userId)
+				throw statusError(404, 'OAuth provider not found for this user');
 			return account;
 		};
 		this.def('GET', '/oauth-providers', (ctx) => {
-			const userId = ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
+			const userId =
+				ctx.query.user_id !== undefined ? this.userId(ctx, ctx.query.user_id) : undefined;
 			if (userId !== undefined) s.requireUser(userId);
-			const items = [...s.oauthAccounts.values()].filter((a) => userId === undefined || a.user_id === userId);
+			const items = [...s.oauthAccounts.values()].filter(
+				(a) => userId === undefined || a.user_id === userId,
+			);
 			return list(items.map((a) => s.renderOAuthAccount(a)));
 		});
 		this.def('POST', '/oauth-providers', (ctx) => {
@@ -888,7 +1006,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			});
 			return created(s.renderOAuthAccount(account));
 		});
-		this.def('GET', '/oauth-providers/{user_id}/{provider_id}', (ctx) => ok(s.renderOAuthAccount(requireAccount(ctx))));
+		this.def('GET', '/oauth-providers/{user_id}/{provider_id}', (ctx) =>
+			ok(s.renderOAuthAccount(requireAccount(ctx))),
+		);
 		this.def('PATCH', '/oauth-providers/{user_id}/{provider_id}', (ctx) => {
 			const account = requireAccount(ctx);
 			const b = ctx.body;
@@ -897,7 +1017,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				email: b.email !== undefined ? (nstr(b.email) ?? null) : account.email,
 				account_id: str(b.account_id) ?? account.account_id,
 				allow_sign_in: bool(b.allow_sign_in) ?? account.allow_sign_in,
-				allow_connected_accounts: bool(b.allow_connected_accounts) ?? account.allow_connected_accounts,
+				allow_connected_accounts:
+					bool(b.allow_connected_accounts) ?? account.allow_connected_accounts,
 			};
 			s.checkOAuthSignIn(next);
 			Object.assign(account, next);
@@ -912,7 +1033,11 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			s.requireUser(userId);
 			const items = [...s.oauthAccounts.values()]
 				.filter((a) => a.user_id === userId && a.allow_connected_accounts)
-				.map((a) => ({ user_id: userId, provider: a.provider_config_id, provider_account_id: a.account_id }));
+				.map((a) => ({
+					user_id: userId,
+					provider: a.provider_config_id,
+					provider_account_id: a.account_id,
+				}));
 			return list(items);
 		});
 
@@ -984,7 +1109,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 					if (type === 'user') s.requireUser(ownerId);
 					else s.requireTeam(ownerId);
 				}
-				const items = [...s.apiKeys.values()].filter((k) => k.type === type && (ownerId === undefined || k.owner_id === ownerId));
+				const items = [...s.apiKeys.values()].filter(
+					(k) => k.type === type && (ownerId === undefined || k.owner_id === ownerId),
+				);
 				return list(items.map((k) => s.renderApiKey(k)));
 			});
 			this.def('POST', base, (ctx) => {
@@ -1003,14 +1130,18 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				if (!key) throw errors.apiKeyNotFound();
 				if (key.type !== type) throw errors.wrongApiKeyType(type, key.type);
 				if (key.manually_revoked_at_millis !== null) throw errors.apiKeyRevoked();
-				if (key.expires_at_millis !== null && key.expires_at_millis < Date.now()) throw errors.apiKeyExpired();
+				if (key.expires_at_millis !== null && key.expires_at_millis < Date.now())
+					throw errors.apiKeyExpired();
 				return ok(s.renderApiKey(key));
 			});
-			this.def('GET', `${base}/{api_key_id}`, (ctx) => ok(s.renderApiKey(requireKey(ctx.params.api_key_id))));
+			this.def('GET', `${base}/{api_key_id}`, (ctx) =>
+				ok(s.renderApiKey(requireKey(ctx.params.api_key_id))),
+			);
 			this.def('PATCH', `${base}/{api_key_id}`, (ctx) => {
 				const key = requireKey(ctx.params.api_key_id);
 				if (str(ctx.body.description) !== undefined) key.description = str(ctx.body.description)!;
-				if (bool(ctx.body.revoked) === true && key.manually_revoked_at_millis === null) key.manually_revoked_at_millis = s.now();
+				if (bool(ctx.body.revoked) === true && key.manually_revoked_at_millis === null)
+					key.manually_revoked_at_millis = s.now();
 				return ok(s.renderApiKey(key));
 			});
 		}
@@ -1021,7 +1152,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const content = ['html', 'template_id', 'draft_id'].filter((k) => b[k] !== undefined);
 			const problems: string[] = [];
 			if (content.length !== 1 || (b.variables !== undefined && content[0] !== 'template_id')) {
-				problems.push('body must contain exactly one of: html, template_id (with optional variables), draft_id');
+				problems.push(
+					'body must contain exactly one of: html, template_id (with optional variables), draft_id',
+				);
 			} else if (content[0] === 'template_id' && !isUuid(String(b.template_id))) {
 				problems.push('body.template_id must be a valid UUID');
 			}
@@ -1068,7 +1201,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const scheduledAt = num(b.scheduled_at_millis);
 			for (const userId of recipients) {
 				const now = s.now();
-				let status: OutboxStatus = scheduledAt !== undefined && scheduledAt > now ? 'scheduled' : 'sent';
+				let status: OutboxStatus =
+					scheduledAt !== undefined && scheduledAt > now ? 'scheduled' : 'sent';
 				let skippedReason: string | null = null;
 				if (!s.primaryChannel(userId)) {
 					status = 'skipped';
@@ -1104,13 +1238,18 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const q = ctx.query;
 			const limit = q.limit ? parseInt(q.limit, 10) : OUTBOX_MAX_LIMIT;
 			if (Number.isNaN(limit) || limit < 1) throw statusError(400, 'Invalid limit parameter');
-			if (limit > OUTBOX_MAX_LIMIT) throw statusError(400, `Limit cannot exceed ${OUTBOX_MAX_LIMIT}`);
+			if (limit > OUTBOX_MAX_LIMIT)
+				throw statusError(400, `Limit cannot exceed ${OUTBOX_MAX_LIMIT}`);
 			const wantStatus = q.status ? q.status.toLowerCase().replace(/_/g, '-') : undefined;
-			const wantSimple = q.simple_status ? q.simple_status.toLowerCase().replace(/_/g, '-') : undefined;
+			const wantSimple = q.simple_status
+				? q.simple_status.toLowerCase().replace(/_/g, '-')
+				: undefined;
 			const compare = (a: OutboxEmail, b: OutboxEmail): number =>
 				b.created_at_millis - a.created_at_millis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 			let rows = [...s.emails.values()].filter(
-				(e) => (!wantStatus || e.status === wantStatus) && (!wantSimple || simpleStatus(e.status) === wantSimple),
+				(e) =>
+					(!wantStatus || e.status === wantStatus) &&
+					(!wantSimple || simpleStatus(e.status) === wantSimple),
 			);
 			rows.sort(compare);
 			if (q.cursor) {
@@ -1133,7 +1272,10 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		this.def('PATCH', '/emails/outbox/{id}', (ctx) => {
 			const email = requireEmail(ctx.params.id);
 			const b = ctx.body;
-			if (!EDITABLE_EMAIL_STATUSES.has(email.status) || (b.cancel === true && email.skipped_reason !== null)) {
+			if (
+				!EDITABLE_EMAIL_STATUSES.has(email.status) ||
+				(b.cancel === true && email.skipped_reason !== null)
+			) {
 				throw errors.emailNotEditable(email.id, email.status.toUpperCase().replace(/-/g, '_'));
 			}
 			if (b.cancel === true) {
@@ -1141,11 +1283,14 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				email.skipped_reason = 'MANUALLY_CANCELLED';
 			} else {
 				if (str(b.tsx_source) !== undefined) email.tsx_source = str(b.tsx_source)!;
-				if (b.theme_id !== undefined) email.theme_id = typeof b.theme_id === 'string' ? b.theme_id : null;
+				if (b.theme_id !== undefined)
+					email.theme_id = typeof b.theme_id === 'string' ? b.theme_id : null;
 				if (b.to !== undefined) email.to = b.to as Json;
 				if (b.variables !== undefined) email.variables = (b.variables as Json) ?? {};
-				if (bool(b.skip_deliverability_check) !== undefined) email.skip_deliverability_check = bool(b.skip_deliverability_check)!;
-				if (num(b.scheduled_at_millis) !== undefined) email.scheduled_at_millis = num(b.scheduled_at_millis)!;
+				if (bool(b.skip_deliverability_check) !== undefined)
+					email.skip_deliverability_check = bool(b.skip_deliverability_check)!;
+				if (num(b.scheduled_at_millis) !== undefined)
+					email.scheduled_at_millis = num(b.scheduled_at_millis)!;
 				if (bool(b.is_paused) === true) email.status = 'paused';
 				if (bool(b.is_paused) === false && email.status === 'paused') email.status = 'scheduled';
 			}
@@ -1155,7 +1300,14 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		this.def('GET', '/emails/delivery-info', () => {
 			const now = Date.now();
 			const windows = { hour: 3600e3, day: 86400e3, week: 7 * 86400e3, month: 30 * 86400e3 };
-			const delivered = new Set<OutboxStatus>(['sent', 'opened', 'clicked', 'marked-as-spam', 'delivery-delayed', 'bounced']);
+			const delivered = new Set<OutboxStatus>([
+				'sent',
+				'opened',
+				'clicked',
+				'marked-as-spam',
+				'delivery-delayed',
+				'bounced',
+			]);
 			const stats: Json = {};
 			for (const [name, span] of Object.entries(windows)) {
 				const recent = [...s.emails.values()].filter((e) => e.updated_at_millis >= now - span);
@@ -1181,11 +1333,15 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		this.def('POST', '/emails/capacity-boost', () => {
 			const now = Date.now();
 			const current = s.capacityBoostExpiresAtMillis;
-			if (current !== null && current > now) throw errors.emailCapacityBoostAlreadyActive(new Date(current).toISOString());
+			if (current !== null && current > now)
+				throw errors.emailCapacityBoostAlreadyActive(new Date(current).toISOString());
 			s.capacityBoostExpiresAtMillis = now + 4 * 3600e3;
 			return ok({ expires_at: new Date(s.capacityBoostExpiresAtMillis).toISOString() });
 		});
-		const renderPreference = (userId: string, c: (typeof s.notificationCategories)[number]): Json => ({
+		const renderPreference = (
+			userId: string,
+			c: (typeof s.notificationCategories)[number],
+		): Json => ({
 			notification_category_id: c.id,
 			notification_category_name: c.name,
 			enabled: s.notificationEnabled(userId, c),
@@ -1196,16 +1352,23 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			s.requireUser(userId);
 			return list(s.notificationCategories.map((c) => renderPreference(userId, c)));
 		});
-		this.def('PATCH', '/emails/notification-preference/{user_id}/{notification_category_id}', (ctx) => {
-			const userId = this.userId(ctx, ctx.params.user_id);
-			s.requireUser(userId);
-			const category = s.notificationCategories.find((c) => c.id === ctx.params.notification_category_id);
-			if (!category) throw statusError(404, 'Notification category not found');
-			const enabled = bool(ctx.body.enabled)!;
-			if (!enabled && !category.can_disable) throw statusError(400, 'This notification category cannot be disabled');
-			s.notificationPreferences.set(`${userId}:${category.id}`, enabled);
-			return ok(renderPreference(userId, category));
-		});
+		this.def(
+			'PATCH',
+			'/emails/notification-preference/{user_id}/{notification_category_id}',
+			(ctx) => {
+				const userId = this.userId(ctx, ctx.params.user_id);
+				s.requireUser(userId);
+				const category = s.notificationCategories.find(
+					(c) => c.id === ctx.params.notification_category_id,
+				);
+				if (!category) throw statusError(404, 'Notification category not found');
+				const enabled = bool(ctx.body.enabled)!;
+				if (!enabled && !category.can_disable)
+					throw statusError(400, 'This notification category cannot be disabled');
+				s.notificationPreferences.set(`${userId}:${category.id}`, enabled);
+				return ok(renderPreference(userId, category));
+			},
+		);
 
 		// ---------------------------------------------------------------- data vault
 		const vaultStore = (storeId: string) => {
@@ -1221,7 +1384,8 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		this.def('POST', '/data-vault/stores/{id}/get', (ctx) => {
 			const hashedKey = str(ctx.body.hashed_key)!;
 			const value = vaultStore(ctx.params.id).get(hashedKey);
-			if (value === undefined) throw errors.dataVaultHashedKeyDoesNotExist(ctx.params.id, hashedKey);
+			if (value === undefined)
+				throw errors.dataVaultHashedKeyDoesNotExist(ctx.params.id, hashedKey);
 			return ok({ encrypted_value: value });
 		});
 		this.def('POST', '/data-vault/stores/{id}/set', (ctx) => {
@@ -1232,31 +1396,42 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		// ---------------------------------------------------------------- payments
 		const customerType = (ctx: Ctx, value: unknown, path: string): CustomerType => {
 			if (value === 'user' || value === 'team' || value === 'custom') return value;
-			throw schemaError(ctx.req, [`${path} must be one of the following values: user, team, custom`]);
+			throw schemaError(ctx.req, [
+				`${path} must be one of the following values: user, team, custom`,
+			]);
 		};
 		const requireItem = (ctx: Ctx) => {
 			const type = customerType(ctx, ctx.params.customer_type, 'params.customer_type');
 			const { customer_id: customerId, item_id: itemId } = ctx.params;
 			const item = s.items.get(itemId);
 			if (!item) throw errors.itemNotFound(itemId);
-			if (item.customer_type !== type) throw errors.itemCustomerTypeDoesNotMatch(itemId, customerId, item.customer_type, type);
+			if (item.customer_type !== type)
+				throw errors.itemCustomerTypeDoesNotMatch(itemId, customerId, item.customer_type, type);
 			s.requireCustomer(type, customerId);
 			return { item, type, customerId };
 		};
 		this.def('GET', '/payments/items/{customer_type}/{customer_id}/{item_id}', (ctx) => {
 			const { item, type, customerId } = requireItem(ctx);
-			return ok({ id: item.id, display_name: item.display_name, quantity: s.itemQuantity(type, customerId, item.id) });
+			return ok({
+				id: item.id,
+				display_name: item.display_name,
+				quantity: s.itemQuantity(type, customerId, item.id),
+			});
 		});
-		this.def('POST', '/payments/items/{customer_type}/{customer_id}/{item_id}/update-quantity', (ctx) => {
-			const { item, type, customerId } = requireItem(ctx);
-			const delta = num(ctx.body.delta)!;
-			const next = s.itemQuantity(type, customerId, item.id) + delta;
-			if (next < 0 && ctx.query.allow_negative !== 'true') {
-				throw errors.itemQuantityInsufficientAmount(item.id, customerId, -delta);
-			}
-			s.setItemQuantity(type, customerId, item.id, next);
-			return ok({});
-		});
+		this.def(
+			'POST',
+			'/payments/items/{customer_type}/{customer_id}/{item_id}/update-quantity',
+			(ctx) => {
+				const { item, type, customerId } = requireItem(ctx);
+				const delta = num(ctx.body.delta)!;
+				const next = s.itemQuantity(type, customerId, item.id) + delta;
+				if (next < 0 && ctx.query.allow_negative !== 'true') {
+					throw errors.itemQuantityInsufficientAmount(item.id, customerId, -delta);
+				}
+				s.setItemQuantity(type, customerId, item.id, next);
+				return ok({});
+			},
+		);
 		const renderProduct = (product: Json): Json => ({
 			display_name: product.display_name,
 			customer_type: product.customer_type,
@@ -1286,7 +1461,12 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				product = (b.product_inline ?? {}) as Json;
 			}
 			if (product.customer_type !== undefined && product.customer_type !== type) {
-				throw errors.productCustomerTypeDoesNotMatch(productId, customerId, String(product.customer_type), type);
+				throw errors.productCustomerTypeDoesNotMatch(
+					productId,
+					customerId,
+					String(product.customer_type),
+					type,
+				);
 			}
 			s.requireCustomer(type, customerId);
 			const fullCode = `${s.project.id}_${randomBytes(20).toString('base64url')}`;
@@ -1310,11 +1490,15 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			const purchase = requirePurchase(str(ctx.body.full_code)!);
 			const prices = (purchase.product.prices ?? {}) as Json;
 			const priceId = str(ctx.body.price_id)!;
-			if (!(priceId in prices)) throw statusError(400, 'Price not found on product associated with this purchase code');
+			if (!(priceId in prices))
+				throw statusError(400, 'Price not found on product associated with this purchase code');
 			const quantity = num(ctx.body.quantity) ?? 1;
 			if (quantity < 1) throw statusError(400, 'Quantity must be at least 1');
-			if (quantity !== 1 && purchase.product.stackable !== true) throw statusError(400, 'This product is not stackable; quantity must be 1');
-			return ok({ client_secret: `pi_${randomBytes(12).toString('hex')}_secret_${randomBytes(12).toString('hex')}` });
+			if (quantity !== 1 && purchase.product.stackable !== true)
+				throw statusError(400, 'This product is not stackable; quantity must be 1');
+			return ok({
+				client_secret: `pi_${randomBytes(12).toString('hex')}_secret_${randomBytes(12).toString('hex')}`,
+			});
 		});
 		this.def('POST', '/payments/purchases/validate-code', (ctx) => {
 			const purchase = requirePurchase(str(ctx.body.full_code)!);
@@ -1353,27 +1537,42 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 function templatePattern(template: string): RegExp {
 	const source = template
 		.split('/')
-		.map((segment) => (/^\{\w+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+		.map((segment) =>
+			/^\{\w+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+		)
 		.join('/');
 	return new RegExp(`^${source}$`);
 }
 
 function errorResponse(error: StackApiError, headers: Record<string, string>): EmulatorResponse {
 	if (error.code) {
-		const body = { code: error.code, ...(error.details ? { details: error.details } : {}), error: error.message };
+		const body = {
+			code: error.code,
+			...(error.details ? { details: error.details } : {}),
+			error: error.message,
+		};
 		return {
 			status: error.status,
 			raw: JSON.stringify(body, undefined, 2),
-			headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'x-stack-known-error': error.code },
+			headers: {
+				...headers,
+				'content-type': 'application/json; charset=utf-8',
+				'x-stack-known-error': error.code,
+			},
 		};
 	}
-	return { status: error.status, raw: error.message, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } };
+	return {
+		status: error.status,
+		raw: error.message,
+		headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+	};
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 function checkEmail(req: EmulatorRequest, field: string, value: unknown): void {
-	if (typeof value === 'string' && !EMAIL.test(value.trim())) throw schemaError(req, [`body.${field} must be a valid email`]);
+	if (typeof value === 'string' && !EMAIL.test(value.trim()))
+		throw schemaError(req, [`body.${field} must be a valid email`]);
 }
 
 function checkUrl(req: EmulatorRequest, field: string, value: string): void {
@@ -1398,13 +1597,19 @@ function userInput(body: Json): CreateUserInput {
 	] as const;
 	for (const key of strings) if (body[key] !== undefined) input[key] = nstr(body[key]);
 	if (typeof body.password_hash === 'string') input.password_hash = body.password_hash;
-	for (const key of ['primary_email_verified', 'primary_email_auth_enabled', 'is_anonymous', 'restricted_by_admin'] as const) {
+	for (const key of [
+		'primary_email_verified',
+		'primary_email_auth_enabled',
+		'is_anonymous',
+		'restricted_by_admin',
+	] as const) {
 		if (body[key] !== undefined) input[key] = bool(body[key]);
 	}
 	for (const key of ['client_metadata', 'client_read_only_metadata', 'server_metadata'] as const) {
 		if (body[key] !== undefined) input[key] = body[key];
 	}
-	if (body.risk_scores !== undefined) input.risk_scores = body.risk_scores as CreateUserInput['risk_scores'];
+	if (body.risk_scores !== undefined)
+		input.risk_scores = body.risk_scores as CreateUserInput['risk_scores'];
 	return input;
 }
 

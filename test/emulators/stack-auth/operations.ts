@@ -91,7 +91,10 @@ export const OPERATIONS: Record<string, Operation> = {
 	'DELETE /users/{user_id}': {},
 
 	'GET /teams': { query: ['user_id'] },
-	'POST /teams': { body: [...TEAM_UPDATE_FIELDS, 'creator_user_id'], requiredBody: ['display_name'] },
+	'POST /teams': {
+		body: [...TEAM_UPDATE_FIELDS, 'creator_user_id'],
+		requiredBody: ['display_name'],
+	},
 	'GET /teams/{team_id}': {},
 	'PATCH /teams/{team_id}': { body: TEAM_UPDATE_FIELDS },
 	'DELETE /teams/{team_id}': {},
@@ -101,7 +104,9 @@ export const OPERATIONS: Record<string, Operation> = {
 
 	'GET /team-member-profiles': { query: ['user_id', 'team_id'] },
 	'GET /team-member-profiles/{team_id}/{user_id}': {},
-	'PATCH /team-member-profiles/{team_id}/{user_id}': { body: ['display_name', 'profile_image_url'] },
+	'PATCH /team-member-profiles/{team_id}/{user_id}': {
+		body: ['display_name', 'profile_image_url'],
+	},
 
 	'GET /team-invitations': { query: ['team_id', 'user_id'] },
 	'POST /team-invitations/send-code': {
@@ -109,7 +114,11 @@ export const OPERATIONS: Record<string, Operation> = {
 		requiredBody: ['team_id', 'email', 'callback_url'],
 	},
 	'DELETE /team-invitations/{id}': { query: ['team_id'] },
-	'POST /team-invitations/{id}/accept': { query: ['user_id'], requiredQuery: ['user_id'], body: [] },
+	'POST /team-invitations/{id}/accept': {
+		query: ['user_id'],
+		requiredQuery: ['user_id'],
+		body: [],
+	},
 	'POST /team-invitations/accept': { body: ['code'], requiredBody: ['code'] },
 	'POST /team-invitations/accept/check-code': { body: ['code'], requiredBody: ['code'] },
 	'POST /team-invitations/accept/details': { body: ['code'], requiredBody: ['code'] },
@@ -148,8 +157,21 @@ export const OPERATIONS: Record<string, Operation> = {
 
 	'GET /oauth-providers': { query: ['user_id'] },
 	'POST /oauth-providers': {
-		body: ['user_id', 'provider_config_id', 'email', 'allow_sign_in', 'allow_connected_accounts', 'account_id'],
-		requiredBody: ['user_id', 'provider_config_id', 'allow_sign_in', 'allow_connected_accounts', 'account_id'],
+		body: [
+			'user_id',
+			'provider_config_id',
+			'email',
+			'allow_sign_in',
+			'allow_connected_accounts',
+			'account_id',
+		],
+		requiredBody: [
+			'user_id',
+			'provider_config_id',
+			'allow_sign_in',
+			'allow_connected_accounts',
+			'account_id',
+		],
 	},
 	'GET /oauth-providers/{user_id}/{provider_id}': {},
 	'PATCH /oauth-providers/{user_id}/{provider_id}': {

@@ -310,8 +310,18 @@ export const TEAM_SYSTEM_PERMISSIONS = [
 ];
 
 export const NOTIFICATION_CATEGORIES: NotificationCategory[] = [
-	{ id: '7bb82d33-2f54-4a3d-9d23-82739e0d66ef', name: 'Transactional', can_disable: false, default_enabled: true },
-	{ id: '4f6f8873-3d04-46bd-8bef-18338b1a1b4c', name: 'Marketing', can_disable: true, default_enabled: true },
+	{
+		id: '7bb82d33-2f54-4a3d-9d23-82739e0d66ef',
+		name: 'Transactional',
+		can_disable: false,
+		default_enabled: true,
+	},
+	{
+		id: '4f6f8873-3d04-46bd-8bef-18338b1a1b4c',
+		name: 'Marketing',
+		can_disable: true,
+		default_enabled: true,
+	},
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -480,7 +490,8 @@ export class StackAuthState {
 
 	primaryChannel(userId: string): ContactChannel | undefined {
 		for (const channel of this.contactChannels.values()) {
-			if (channel.user_id === userId && channel.is_primary && channel.type === 'email') return channel;
+			if (channel.user_id === userId && channel.is_primary && channel.type === 'email')
+				return channel;
 		}
 		return undefined;
 	}
@@ -489,21 +500,42 @@ export class StackAuthState {
 		return [...this.contactChannels.values()].filter((c) => c.user_id === userId);
 	}
 
-	private checkPrimaryEmail(userId: string | null, email: string | null, verified: boolean, authEnabled: boolean): void {
-		if (!email && authEnabled) throw statusError(400, 'primary_email_auth_enabled cannot be true without primary_email');
-		if (!email && verified) throw statusError(400, 'primary_email_verified cannot be true without primary_email');
+	private checkPrimaryEmail(
+		userId: string | null,
+		email: string | null,
+		verified: boolean,
+		authEnabled: boolean,
+	): void {
+		if (!email && authEnabled)
+			throw statusError(400, 'primary_email_auth_enabled cannot be true without primary_email');
+		if (!email && verified)
+			throw statusError(400, 'primary_email_verified cannot be true without primary_email');
 		if (!authEnabled || !email) return;
 		for (const channel of this.contactChannels.values()) {
-			if (channel.type === 'email' && channel.value === email && channel.used_for_auth && channel.user_id !== userId) {
+			if (
+				channel.type === 'email' &&
+				channel.value === email &&
+				channel.used_for_auth &&
+				channel.user_id !== userId
+			) {
 				throw errors.userEmailAlreadyExists(email);
 			}
 		}
 	}
 
-	private checkRestriction(restricted: boolean, reason: string | null | undefined, details: string | null | undefined): void {
+	private checkRestriction(
+		restricted: boolean,
+		reason: string | null | undefined,
+		details: string | null | undefined,
+	): void {
 		if (restricted) return;
-		if (reason) throw statusError(400, 'restricted_by_admin_reason requires restricted_by_admin=true');
-		if (details) throw statusError(400, 'restricted_by_admin_private_details requires restricted_by_admin=true');
+		if (reason)
+			throw statusError(400, 'restricted_by_admin_reason requires restricted_by_admin=true');
+		if (details)
+			throw statusError(
+				400,
+				'restricted_by_admin_private_details requires restricted_by_admin=true',
+			);
 	}
 
 	createUser(input: CreateUserInput = {}): UserRecord {
@@ -515,7 +547,11 @@ export class StackAuthState {
 			throw statusError(400, 'Cannot set both password and password_hash at the same time.');
 		}
 		const restricted = input.restricted_by_admin ?? false;
-		this.checkRestriction(restricted, input.restricted_by_admin_reason, input.restricted_by_admin_private_details);
+		this.checkRestriction(
+			restricted,
+			input.restricted_by_admin_reason,
+			input.restricted_by_admin_private_details,
+		);
 		const now = input.signed_up_at_millis ?? this.now();
 		const user: UserRecord = {
 			id: input.id ?? randomUUID(),
@@ -526,7 +562,8 @@ export class StackAuthState {
 			client_metadata: input.client_metadata ?? null,
 			client_read_only_metadata: input.client_read_only_metadata ?? null,
 			server_metadata: input.server_metadata ?? null,
-			password_hash: input.password_hash ?? (input.password ? `$2a$10$emulated.${token(16)}` : null),
+			password_hash:
+				input.password_hash ?? (input.password ? `$2a$10$emulated.${token(16)}` : null),
 			totp_secret_base64: input.totp_secret_base64 ?? null,
 			otp_auth_enabled: false,
 			passkey_auth_enabled: false,
@@ -534,7 +571,9 @@ export class StackAuthState {
 			selected_team_id: null,
 			restricted_by_admin: restricted,
 			restricted_by_admin_reason: restricted ? (input.restricted_by_admin_reason ?? null) : null,
-			restricted_by_admin_private_details: restricted ? (input.restricted_by_admin_private_details ?? null) : null,
+			restricted_by_admin_private_details: restricted
+				? (input.restricted_by_admin_private_details ?? null)
+				: null,
 			country_code: input.country_code ?? null,
 			risk_scores: input.risk_scores ?? { sign_up: { bot: 0, free_trial_abuse: 0 } },
 		};
@@ -567,23 +606,32 @@ export class StackAuthState {
 			: (primary?.value ?? null);
 		const nextVerified =
 			input.primary_email_verified ??
-			(emailChanged && nextEmail !== (primary?.value ?? null) ? false : (primary?.is_verified ?? false));
+			(emailChanged && nextEmail !== (primary?.value ?? null)
+				? false
+				: (primary?.is_verified ?? false));
 		const nextAuth = input.primary_email_auth_enabled ?? primary?.used_for_auth ?? false;
 		this.checkPrimaryEmail(userId, nextEmail, nextVerified, nextAuth);
 
 		const restricted = input.restricted_by_admin ?? user.restricted_by_admin;
 		const reason =
-			input.restricted_by_admin_reason !== undefined ? input.restricted_by_admin_reason : user.restricted_by_admin_reason;
+			input.restricted_by_admin_reason !== undefined
+				? input.restricted_by_admin_reason
+				: user.restricted_by_admin_reason;
 		const details =
 			input.restricted_by_admin_private_details !== undefined
 				? input.restricted_by_admin_private_details
 				: user.restricted_by_admin_private_details;
 		if (input.restricted_by_admin !== undefined || input.restricted_by_admin_reason !== undefined) {
-			this.checkRestriction(restricted, input.restricted_by_admin_reason, input.restricted_by_admin_private_details);
+			this.checkRestriction(
+				restricted,
+				input.restricted_by_admin_reason,
+				input.restricted_by_admin_private_details,
+			);
 		}
 
 		if (input.selected_team_id !== undefined && input.selected_team_id !== null) {
-			if (!this.teams.has(input.selected_team_id)) throw errors.teamNotFound(input.selected_team_id);
+			if (!this.teams.has(input.selected_team_id))
+				throw errors.teamNotFound(input.selected_team_id);
 			if (!this.memberships.has(`${input.selected_team_id}:${userId}`)) {
 				throw errors.teamMembershipNotFound(input.selected_team_id, userId);
 			}
@@ -592,7 +640,8 @@ export class StackAuthState {
 		if (input.display_name !== undefined) user.display_name = input.display_name || null;
 		if (input.profile_image_url !== undefined) user.profile_image_url = input.profile_image_url;
 		if (input.client_metadata !== undefined) user.client_metadata = input.client_metadata;
-		if (input.client_read_only_metadata !== undefined) user.client_read_only_metadata = input.client_read_only_metadata;
+		if (input.client_read_only_metadata !== undefined)
+			user.client_read_only_metadata = input.client_read_only_metadata;
 		if (input.server_metadata !== undefined) user.server_metadata = input.server_metadata;
 		if (input.password !== undefined) {
 			user.password_hash = input.password === null ? null : `$2a$10$emulated.${token(16)}`;
@@ -629,10 +678,13 @@ export class StackAuthState {
 		this.requireUser(userId);
 		this.users.delete(userId);
 		for (const [key, m] of this.memberships) if (m.user_id === userId) this.memberships.delete(key);
-		for (const [id, c] of this.contactChannels) if (c.user_id === userId) this.contactChannels.delete(id);
-		for (const [id, a] of this.oauthAccounts) if (a.user_id === userId) this.oauthAccounts.delete(id);
+		for (const [id, c] of this.contactChannels)
+			if (c.user_id === userId) this.contactChannels.delete(id);
+		for (const [id, a] of this.oauthAccounts)
+			if (a.user_id === userId) this.oauthAccounts.delete(id);
 		for (const [id, s] of this.sessions) if (s.user_id === userId) this.sessions.delete(id);
-		for (const [id, k] of this.apiKeys) if (k.type === 'user' && k.owner_id === userId) this.apiKeys.delete(id);
+		for (const [id, k] of this.apiKeys)
+			if (k.type === 'user' && k.owner_id === userId) this.apiKeys.delete(id);
 		for (const key of this.notificationPreferences.keys()) {
 			if (key.startsWith(`${userId}:`)) this.notificationPreferences.delete(key);
 		}
@@ -771,24 +823,37 @@ export class StackAuthState {
 		this.requireTeam(teamId);
 		this.teams.delete(teamId);
 		for (const [key, m] of this.memberships) if (m.team_id === teamId) this.memberships.delete(key);
-		for (const user of this.users.values()) if (user.selected_team_id === teamId) user.selected_team_id = null;
-		for (const [id, k] of this.apiKeys) if (k.type === 'team' && k.owner_id === teamId) this.apiKeys.delete(id);
+		for (const user of this.users.values())
+			if (user.selected_team_id === teamId) user.selected_team_id = null;
+		for (const [id, k] of this.apiKeys)
+			if (k.type === 'team' && k.owner_id === teamId) this.apiKeys.delete(id);
 		for (const [id, c] of this.verificationCodes) {
-			if (c.type === 'team_invitation' && c.data.team_id === teamId) this.verificationCodes.delete(id);
+			if (c.type === 'team_invitation' && c.data.team_id === teamId)
+				this.verificationCodes.delete(id);
 		}
 		this.teamPermissions = this.teamPermissions.filter((g) => g.team_id !== teamId);
 	}
 
 	/** Adds a member (404s for unknown team/user, 409 if already a member) with the given direct permissions. */
-	addMember(teamId: string, userId: string, permissions = this.settings.teamMemberDefaultPermissions): Membership {
+	addMember(
+		teamId: string,
+		userId: string,
+		permissions = this.settings.teamMemberDefaultPermissions,
+	): Membership {
 		this.requireTeam(teamId);
 		this.requireUser(userId);
 		const key = `${teamId}:${userId}`;
 		if (this.memberships.has(key)) throw errors.teamMembershipAlreadyExists();
-		const membership: Membership = { team_id: teamId, user_id: userId, display_name: null, profile_image_url: null };
+		const membership: Membership = {
+			team_id: teamId,
+			user_id: userId,
+			display_name: null,
+			profile_image_url: null,
+		};
 		this.memberships.set(key, membership);
 		for (const id of permissions) {
-			if (this.permissionDefinitions.team.has(id)) this.teamPermissions.push({ team_id: teamId, user_id: userId, id });
+			if (this.permissionDefinitions.team.has(id))
+				this.teamPermissions.push({ team_id: teamId, user_id: userId, id });
 		}
 		return membership;
 	}
@@ -799,7 +864,9 @@ export class StackAuthState {
 		const key = `${teamId}:${userId}`;
 		if (!this.memberships.has(key)) throw errors.teamMembershipNotFound(teamId, userId);
 		this.memberships.delete(key);
-		this.teamPermissions = this.teamPermissions.filter((g) => !(g.team_id === teamId && g.user_id === userId));
+		this.teamPermissions = this.teamPermissions.filter(
+			(g) => !(g.team_id === teamId && g.user_id === userId),
+		);
 		const user = this.users.get(userId);
 		if (user && user.selected_team_id === teamId) user.selected_team_id = null;
 	}
@@ -843,7 +910,8 @@ export class StackAuthState {
 		const definition = this.permissionDefinitions[scope].get(id);
 		if (definition) return definition;
 		const other = scope === 'team' ? 'project' : 'team';
-		if (this.permissionDefinitions[other].has(id)) throw errors.wrongPermissionScope(id, scope, other);
+		if (this.permissionDefinitions[other].has(id))
+			throw errors.wrongPermissionScope(id, scope, other);
 		throw errors.permissionNotFound(id);
 	}
 
@@ -855,7 +923,8 @@ export class StackAuthState {
 			const id = queue.shift()!;
 			if (seen.has(id)) continue;
 			seen.add(id);
-			for (const child of this.permissionDefinitions[scope].get(id)?.contained_permission_ids ?? []) queue.push(child);
+			for (const child of this.permissionDefinitions[scope].get(id)?.contained_permission_ids ?? [])
+				queue.push(child);
 		}
 		return [...seen];
 	}
@@ -890,7 +959,9 @@ export class StackAuthState {
 
 	/** The unused, unexpired code of that type, or the known error the backend gives. */
 	requireCode(type: VerificationCodeType, code: string): VerificationCode {
-		const record = [...this.verificationCodes.values()].find((c) => c.type === type && c.code === code);
+		const record = [...this.verificationCodes.values()].find(
+			(c) => c.type === type && c.code === code,
+		);
 		if (!record) throw errors.verificationCodeNotFound();
 		if (record.used_at_millis !== null) throw errors.verificationCodeAlreadyUsed();
 		if (record.expires_at_millis < Date.now()) throw errors.verificationCodeExpired();
@@ -942,7 +1013,8 @@ export class StackAuthState {
 	}
 
 	sessionByAccessToken(accessToken: string): SessionRecord | undefined {
-		for (const session of this.sessions.values()) if (session.access_tokens.includes(accessToken)) return session;
+		for (const session of this.sessions.values())
+			if (session.access_tokens.includes(accessToken)) return session;
 		return undefined;
 	}
 
@@ -976,7 +1048,9 @@ export class StackAuthState {
 			id: key.id,
 			description: key.description,
 			...(key.expires_at_millis !== null ? { expires_at_millis: key.expires_at_millis } : {}),
-			...(key.manually_revoked_at_millis !== null ? { manually_revoked_at_millis: key.manually_revoked_at_millis } : {}),
+			...(key.manually_revoked_at_millis !== null
+				? { manually_revoked_at_millis: key.manually_revoked_at_millis }
+				: {}),
 			created_at_millis: key.created_at_millis,
 			is_public: key.is_public,
 			value: revealValue ? key.value : { last_four: key.value.slice(-4) },
@@ -987,9 +1061,12 @@ export class StackAuthState {
 
 	// ---------------------------------------------------------------- OAuth
 
-	addOAuthAccount(input: Omit<OAuthAccount, 'id' | 'email'> & { email?: string | null }): OAuthAccount {
+	addOAuthAccount(
+		input: Omit<OAuthAccount, 'id' | 'email'> & { email?: string | null },
+	): OAuthAccount {
 		this.requireUser(input.user_id);
-		if (!this.oauthProviderConfigs.has(input.provider_config_id)) throw errors.oauthProviderNotFoundOrNotEnabled();
+		if (!this.oauthProviderConfigs.has(input.provider_config_id))
+			throw errors.oauthProviderNotFoundOrNotEnabled();
 		const account: OAuthAccount = { id: randomUUID(), ...input, email: input.email ?? null };
 		this.checkOAuthSignIn(account);
 		this.oauthAccounts.set(account.id, account);
@@ -1013,7 +1090,9 @@ export class StackAuthState {
 	renderOAuthAccount(account: OAuthAccount): Json {
 		return {
 			id: account.id,
-			type: this.oauthProviderConfigs.get(account.provider_config_id)?.type ?? account.provider_config_id,
+			type:
+				this.oauthProviderConfigs.get(account.provider_config_id)?.type ??
+				account.provider_config_id,
 			user_id: account.user_id,
 			account_id: account.account_id,
 			email: account.email,
@@ -1089,7 +1168,12 @@ export class StackAuthState {
 			notification_category_id: e.notification_category_id,
 			has_rendered: true,
 		};
-		const delivered = { started_sending_at_millis: at, delivered_at_millis: at, has_delivered: true, can_have_delivery_info: true };
+		const delivered = {
+			started_sending_at_millis: at,
+			delivered_at_millis: at,
+			has_delivered: true,
+			can_have_delivery_info: true,
+		};
 		const simple = simpleStatus(e.status);
 		switch (e.status) {
 			case 'paused':
@@ -1097,7 +1181,12 @@ export class StackAuthState {
 			case 'preparing':
 				return { ...base, status: e.status, simple_status: simple };
 			case 'rendering':
-				return { ...base, status: e.status, simple_status: simple, started_rendering_at_millis: e.created_at_millis };
+				return {
+					...base,
+					status: e.status,
+					simple_status: simple,
+					started_rendering_at_millis: e.created_at_millis,
+				};
 			case 'render-error':
 				return {
 					...base,
@@ -1111,7 +1200,13 @@ export class StackAuthState {
 			case 'queued':
 				return { ...base, ...rendered, status: e.status, simple_status: simple };
 			case 'sending':
-				return { ...base, ...rendered, status: e.status, simple_status: simple, started_sending_at_millis: at };
+				return {
+					...base,
+					...rendered,
+					status: e.status,
+					simple_status: simple,
+					started_sending_at_millis: at,
+				};
 			case 'server-error':
 				return {
 					...base,
@@ -1133,7 +1228,14 @@ export class StackAuthState {
 					skipped_details: {},
 				};
 			case 'bounced':
-				return { ...base, ...rendered, status: e.status, simple_status: simple, started_sending_at_millis: at, bounced_at_millis: at };
+				return {
+					...base,
+					...rendered,
+					status: e.status,
+					simple_status: simple,
+					started_sending_at_millis: at,
+					bounced_at_millis: at,
+				};
 			case 'delivery-delayed':
 				return {
 					...base,
@@ -1146,11 +1248,32 @@ export class StackAuthState {
 			case 'sent':
 				return { ...base, ...rendered, status: e.status, simple_status: simple, ...delivered };
 			case 'opened':
-				return { ...base, ...rendered, status: e.status, simple_status: simple, ...delivered, opened_at_millis: at };
+				return {
+					...base,
+					...rendered,
+					status: e.status,
+					simple_status: simple,
+					...delivered,
+					opened_at_millis: at,
+				};
 			case 'clicked':
-				return { ...base, ...rendered, status: e.status, simple_status: simple, ...delivered, clicked_at_millis: at };
+				return {
+					...base,
+					...rendered,
+					status: e.status,
+					simple_status: simple,
+					...delivered,
+					clicked_at_millis: at,
+				};
 			case 'marked-as-spam':
-				return { ...base, ...rendered, status: e.status, simple_status: simple, ...delivered, marked_as_spam_at_millis: at };
+				return {
+					...base,
+					...rendered,
+					status: e.status,
+					simple_status: simple,
+					...delivered,
+					marked_as_spam_at_millis: at,
+				};
 		}
 		return base;
 	}
@@ -1162,15 +1285,22 @@ export class StackAuthState {
 	// ---------------------------------------------------------------- payments
 
 	requireCustomer(customerType: CustomerType, customerId: string): void {
-		if (customerType === 'user' && !this.users.has(customerId)) throw errors.customerDoesNotExist(customerId);
-		if (customerType === 'team' && !this.teams.has(customerId)) throw errors.customerDoesNotExist(customerId);
+		if (customerType === 'user' && !this.users.has(customerId))
+			throw errors.customerDoesNotExist(customerId);
+		if (customerType === 'team' && !this.teams.has(customerId))
+			throw errors.customerDoesNotExist(customerId);
 	}
 
 	itemQuantity(customerType: CustomerType, customerId: string, itemId: string): number {
 		return this.itemQuantities.get(`${customerType}:${customerId}:${itemId}`) ?? 0;
 	}
 
-	setItemQuantity(customerType: CustomerType, customerId: string, itemId: string, quantity: number): void {
+	setItemQuantity(
+		customerType: CustomerType,
+		customerId: string,
+		itemId: string,
+		quantity: number,
+	): void {
 		this.itemQuantities.set(`${customerType}:${customerId}:${itemId}`, quantity);
 	}
 }

@@ -1,6 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { listFields, queryLocator, sendField, show, teamLocator, userLocator } from '../../shared/descriptions';
+import {
+	listFields,
+	queryLocator,
+	sendField,
+	show,
+	teamLocator,
+	userLocator,
+} from '../../shared/descriptions';
 
 /** User API keys and team API keys share one API shape; only the owner (user_id / team_id) differs. */
 export type ApiKeyOwner = 'user' | 'team';
@@ -13,7 +20,10 @@ export type ApiKeyOwner = 'user' | 'team';
 export function withNullExpiry(option: INodePropertyOptions): INodePropertyOptions {
 	return {
 		...option,
-		routing: { ...option.routing, request: { ...option.routing?.request, body: { expires_at_millis: null } } },
+		routing: {
+			...option.routing,
+			request: { ...option.routing?.request, body: { expires_at_millis: null } },
+		},
 	};
 }
 
@@ -54,10 +64,23 @@ export function apiKeyFields(owner: ApiKeyOwner): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: 0 },
 					default: 0,
-					description: 'When the key expires, as Unix time in milliseconds; 0 or unset means it never expires',
-					routing: { send: { type: 'body', property: 'expires_at_millis', value: '={{ $value || null }}' } },
+					description:
+						'When the key expires, as Unix time in milliseconds; 0 or unset means it never expires',
+					routing: {
+						send: { type: 'body', property: 'expires_at_millis', value: '={{ $value || null }}' },
+					},
 				},
-				sendField({ displayName: 'Is Public', name: 'isPublic', type: 'boolean', default: false, description: 'Whether the key is public (not a secret, so secret scanners do not flag it when it is exposed)' }, 'is_public'),
+				sendField(
+					{
+						displayName: 'Is Public',
+						name: 'isPublic',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the key is public (not a secret, so secret scanners do not flag it when it is exposed)',
+					},
+					'is_public',
+				),
 			],
 		},
 		{
@@ -75,7 +98,10 @@ export function apiKeyFields(owner: ApiKeyOwner): INodeProperties[] {
 			show(resource, 'getAll'),
 			ownerProperty,
 			owner === 'user'
-				? { required: false, description: 'Only keys of this user; leave empty for the keys of all users' }
+				? {
+						required: false,
+						description: 'Only keys of this user; leave empty for the keys of all users',
+					}
 				: { description: 'The team whose keys to list' },
 		),
 		...listFields(resource, 'getAll', false),
@@ -87,15 +113,27 @@ export function apiKeyFields(owner: ApiKeyOwner): INodeProperties[] {
 			default: {},
 			displayOptions: show(resource, 'update'),
 			options: [
-				sendField({ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the key is used for' }, 'description'),
+				sendField(
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+						description: 'What the key is used for',
+					},
+					'description',
+				),
 				{
 					displayName: 'Revoke',
 					name: 'revoked',
 					type: 'boolean',
 					default: false,
-					description: 'Whether to revoke the key. Revoking cannot be undone; when off, nothing is sent.',
+					description:
+						'Whether to revoke the key. Revoking cannot be undone; when off, nothing is sent.',
 					// Stack Auth accepts only `revoked: true`.
-					routing: { send: { type: 'body', property: 'revoked', value: '={{ $value || undefined }}' } },
+					routing: {
+						send: { type: 'body', property: 'revoked', value: '={{ $value || undefined }}' },
+					},
 				},
 			],
 		},

@@ -20,7 +20,9 @@ export function apiKeyDescription(owner: 'user' | 'team'): INodeProperties[] {
 					}),
 				),
 				operation('Get', 'get', `Get a ${noun}`, 'GET', `${base}/{keyId}`),
-				operation('Get Many', 'getAll', `Get many ${noun}s`, 'GET', base, { postReceive: [itemsOutput] }),
+				operation('Get Many', 'getAll', `Get many ${noun}s`, 'GET', base, {
+					postReceive: [itemsOutput],
+				}),
 				operation('Update', 'update', `Update a ${noun}`, 'PATCH', `${base}/{keyId}`, {
 					description: `Update or revoke a ${noun}`,
 				}),

@@ -7,9 +7,16 @@ export const connectedAccountDescription: INodeProperties[] = [
 	operationPicker(
 		'connectedAccount',
 		[
-			operation('Get Many', 'getAll', 'Get many connected accounts of a user', 'GET', '/connected-accounts/{userId}', {
-				postReceive: [itemsOutput],
-			}),
+			operation(
+				'Get Many',
+				'getAll',
+				'Get many connected accounts of a user',
+				'GET',
+				'/connected-accounts/{userId}',
+				{
+					postReceive: [itemsOutput],
+				},
+			),
 		],
 		'getAll',
 	),

@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, userLocator } from '../../shared/descriptions';
+import { sendField, show, bodyLocator } from '../../shared/descriptions';
 import { isPrimaryField, isVerifiedField, usedForAuthField, valueField } from './fields';
 
 const create = show('contactChannel', 'create');
 
 export const contactChannelCreateDescription: INodeProperties[] = [
-	{
-		...userLocator(create, { description: 'The user to add the contact channel to' }),
-		routing: { send: { type: 'body', property: 'user_id' } },
-	},
+	bodyLocator('user', create, 'user_id', {
+		description: 'The user to add the contact channel to',
+	}),
 	sendField(
 		{
 			displayName: 'Type',

@@ -16,7 +16,18 @@ export const contactChannelGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('contactChannel', 'getAll'),
 		options: [
-			sendField({ displayName: 'Contact Channel ID', name: 'contactChannelId', type: 'string', default: '', placeholder: 'e.g. b3d396b8-c574-4c80-97b3-50031675ceb2', description: 'Only the contact channel with this ID' }, 'contact_channel_id', 'query'),
+			sendField(
+				{
+					displayName: 'Contact Channel ID',
+					name: 'contactChannelId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. b3d396b8-c574-4c80-97b3-50031675ceb2',
+					description: 'Only the contact channel with this ID',
+				},
+				'contact_channel_id',
+				'query',
+			),
 		],
 	},
 ];

@@ -11,7 +11,8 @@ export const contactChannelSendVerificationCodeDescription: INodeProperties[] = 
 			required: true,
 			default: '',
 			placeholder: 'e.g. https://example.com/handler/email-verification',
-			description: 'Your app page that verifies emails; the emailed link is this URL with a code query parameter added',
+			description:
+				'Your app page that verifies emails; the emailed link is this URL with a code query parameter added',
 			displayOptions: show('contactChannel', 'sendVerificationCode'),
 		},
 		'callback_url',

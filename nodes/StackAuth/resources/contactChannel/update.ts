@@ -12,7 +12,10 @@ export const contactChannelUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('contactChannel', 'update'),
 		options: [
-			{ ...valueField, description: 'The new email address; it becomes unverified unless Is Verified is set' },
+			{
+				...valueField,
+				description: 'The new email address; it becomes unverified unless Is Verified is set',
+			},
 			isPrimaryField,
 			isVerifiedField,
 			usedForAuthField,

@@ -9,12 +9,26 @@ export const dataVaultDescription: INodeProperties[] = [
 	operationPicker(
 		'dataVault',
 		[
-			operation('Get Value', 'getValue', 'Get a value from a data vault store', 'POST', '/data-vault/stores/{storeId}/get', {
-				description: 'Get the encrypted value stored under an already hashed key',
-			}),
-			operation('Set Value', 'setValue', 'Set a value in a data vault store', 'POST', '/data-vault/stores/{storeId}/set', {
-				description: 'Store an already encrypted value under an already hashed key',
-			}),
+			operation(
+				'Get Value',
+				'getValue',
+				'Get a value from a data vault store',
+				'POST',
+				'/data-vault/stores/{storeId}/get',
+				{
+					description: 'Get the encrypted value stored under an already hashed key',
+				},
+			),
+			operation(
+				'Set Value',
+				'setValue',
+				'Set a value in a data vault store',
+				'POST',
+				'/data-vault/stores/{storeId}/set',
+				{
+					description: 'Store an already encrypted value under an already hashed key',
+				},
+			),
 		],
 		'getValue',
 	),

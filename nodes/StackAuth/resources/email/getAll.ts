@@ -13,8 +13,30 @@ export const emailGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('email', 'getAll'),
 		options: [
-			sendField({ displayName: 'Simple Status', name: 'simpleStatus', type: 'options', options: EMAIL_SIMPLE_STATUSES, default: 'in-progress', description: 'Only emails in this coarse state' }, 'simple_status', 'query'),
-			sendField({ displayName: 'Status', name: 'status', type: 'options', options: EMAIL_STATUSES, default: 'sent', description: 'Only emails with this exact status' }, 'status', 'query'),
+			sendField(
+				{
+					displayName: 'Simple Status',
+					name: 'simpleStatus',
+					type: 'options',
+					options: EMAIL_SIMPLE_STATUSES,
+					default: 'in-progress',
+					description: 'Only emails in this coarse state',
+				},
+				'simple_status',
+				'query',
+			),
+			sendField(
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					options: EMAIL_STATUSES,
+					default: 'sent',
+					description: 'Only emails with this exact status',
+				},
+				'status',
+				'query',
+			),
 		],
 	},
 ];

@@ -11,16 +11,30 @@ export const emailDescription: INodeProperties[] = [
 	operationPicker(
 		'email',
 		[
-			operation('Boost Capacity', 'boostCapacity', 'Boost email capacity', 'POST', '/emails/capacity-boost', {
+			operation(
+				'Boost Capacity',
+				'boostCapacity',
+				'Boost email capacity',
+				'POST',
+				'/emails/capacity-boost',
+				{
 					description: 'Multiply the email sending capacity by 4 for the next 4 hours',
-				body: false,
-			}),
+					body: false,
+				},
+			),
 			operation('Get', 'get', 'Get an email', 'GET', '/emails/outbox/{emailId}', {
 				description: 'Get an email from the outbox',
 			}),
-			operation('Get Delivery Info', 'getDeliveryInfo', 'Get email delivery info', 'GET', '/emails/delivery-info', {
-				description: 'Get delivery statistics and the current sending capacity',
-			}),
+			operation(
+				'Get Delivery Info',
+				'getDeliveryInfo',
+				'Get email delivery info',
+				'GET',
+				'/emails/delivery-info',
+				{
+					description: 'Get delivery statistics and the current sending capacity',
+				},
+			),
 			operation('Get Many', 'getAll', 'Get many emails', 'GET', '/emails/outbox', {
 				description: 'List the emails in the outbox, newest first',
 				paginated: { simplify: simplifyEmail },
@@ -29,8 +43,8 @@ export const emailDescription: INodeProperties[] = [
 				description: 'Send an email to users (needs a custom email server)',
 			}),
 			operation('Update', 'update', 'Update an email', 'PATCH', '/emails/outbox/{emailId}', {
-					description: 'Edit, pause, resume or cancel an email that has not been sent yet',
-				}),
+				description: 'Edit, pause, resume or cancel an email that has not been sent yet',
+			}),
 		],
 		'send',
 	),

@@ -1,18 +1,41 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { itemsOutput, listFields, operation, operationPicker, sendField, show, userLocator } from '../../shared/descriptions';
+import {
+	itemsOutput,
+	listFields,
+	operation,
+	operationPicker,
+	sendField,
+	show,
+	userLocator,
+} from '../../shared/descriptions';
 
 export const notificationPreferenceDescription: INodeProperties[] = [
 	operationPicker(
 		'notificationPreference',
 		[
-			operation('Get Many', 'getAll', 'Get many notification preferences', 'GET', '/emails/notification-preference/{userId}', {
-				description: 'List whether a user receives each category of notification emails',
-				postReceive: [itemsOutput],
-			}),
-			operation('Update', 'update', 'Update a notification preference', 'PATCH', '/emails/notification-preference/{userId}/{categoryId}', {
-				description: 'Subscribe a user to, or unsubscribe them from, a category of notification emails',
-			}),
+			operation(
+				'Get Many',
+				'getAll',
+				'Get many notification preferences',
+				'GET',
+				'/emails/notification-preference/{userId}',
+				{
+					description: 'List whether a user receives each category of notification emails',
+					postReceive: [itemsOutput],
+				},
+			),
+			operation(
+				'Update',
+				'update',
+				'Update a notification preference',
+				'PATCH',
+				'/emails/notification-preference/{userId}/{categoryId}',
+				{
+					description:
+						'Subscribe a user to, or unsubscribe them from, a category of notification emails',
+				},
+			),
 		],
 		'getAll',
 	),
@@ -34,7 +57,8 @@ export const notificationPreferenceDescription: INodeProperties[] = [
 			name: 'enabled',
 			type: 'boolean',
 			default: false,
-			description: 'Whether the user receives emails of this category (some categories cannot be turned off)',
+			description:
+				'Whether the user receives emails of this category (some categories cannot be turned off)',
 			displayOptions: show('notificationPreference', 'update'),
 		},
 		'enabled',

@@ -1,15 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, userLocator } from '../../shared/descriptions';
-import { accountIdField, allowConnectedAccountsField, allowSignInField, emailField } from './fields';
+import { sendField, show, bodyLocator } from '../../shared/descriptions';
+import {
+	accountIdField,
+	allowConnectedAccountsField,
+	allowSignInField,
+	emailField,
+} from './fields';
 
 const create = show('oauthProvider', 'create');
 
 export const oauthProviderCreateDescription: INodeProperties[] = [
-	{
-		...userLocator(create, { description: 'The user to link the OAuth account to' }),
-		routing: { send: { type: 'body', property: 'user_id' } },
-	},
+	bodyLocator('user', create, 'user_id', {
+		description: 'The user to link the OAuth account to',
+	}),
 	sendField(
 		{
 			displayName: 'Provider Config ID',

@@ -3,7 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 import { show, userLocator } from '../../shared/descriptions';
 
 export const oauthProviderGetDescription: INodeProperties[] = [
-	userLocator(show('oauthProvider', ['delete', 'get', 'update']), { description: 'The user the OAuth account is linked to' }),
+	userLocator(show('oauthProvider', ['delete', 'get', 'update']), {
+		description: 'The user the OAuth account is linked to',
+	}),
 	{
 		displayName: 'Provider ID',
 		name: 'providerId',

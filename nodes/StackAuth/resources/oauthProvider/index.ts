@@ -11,12 +11,33 @@ export const oauthProviderDescription: INodeProperties[] = [
 		'oauthProvider',
 		[
 			operation('Create', 'create', 'Link an OAuth account to a user', 'POST', '/oauth-providers'),
-			operation('Delete', 'delete', 'Unlink an OAuth account from a user', 'DELETE', '/oauth-providers/{userId}/{providerId}', {
+			operation(
+				'Delete',
+				'delete',
+				'Unlink an OAuth account from a user',
+				'DELETE',
+				'/oauth-providers/{userId}/{providerId}',
+				{
 					postReceive: [deletedOutput],
-				}),
-			operation('Get', 'get', 'Get a linked OAuth account', 'GET', '/oauth-providers/{userId}/{providerId}'),
-			operation('Get Many', 'getAll', 'Get many linked OAuth accounts', 'GET', '/oauth-providers', { postReceive: [itemsOutput] }),
-			operation('Update', 'update', 'Update a linked OAuth account', 'PATCH', '/oauth-providers/{userId}/{providerId}'),
+				},
+			),
+			operation(
+				'Get',
+				'get',
+				'Get a linked OAuth account',
+				'GET',
+				'/oauth-providers/{userId}/{providerId}',
+			),
+			operation('Get Many', 'getAll', 'Get many linked OAuth accounts', 'GET', '/oauth-providers', {
+				postReceive: [itemsOutput],
+			}),
+			operation(
+				'Update',
+				'update',
+				'Update a linked OAuth account',
+				'PATCH',
+				'/oauth-providers/{userId}/{providerId}',
+			),
 		],
 		'getAll',
 	),

@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { show } from '../../shared/descriptions';
-import { accountIdField, allowConnectedAccountsField, allowSignInField, emailField } from './fields';
+import {
+	accountIdField,
+	allowConnectedAccountsField,
+	allowSignInField,
+	emailField,
+} from './fields';
 
 export const oauthProviderUpdateDescription: INodeProperties[] = [
 	{

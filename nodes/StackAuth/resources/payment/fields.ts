@@ -15,7 +15,11 @@ export function customerFields(operations: string[], sendInBody = false): INodeP
 		options: [
 			{ name: 'User', value: 'user' },
 			{ name: 'Team', value: 'team' },
-			{ name: 'Custom', value: 'custom', description: 'A customer identified by an ID of your own' },
+			{
+				name: 'Custom',
+				value: 'custom',
+				description: 'A customer identified by an ID of your own',
+			},
 		],
 		default: 'user',
 		description: 'The kind of customer',
@@ -56,7 +60,8 @@ export const returnUrlField: INodeProperties = sendField(
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. https://myapp.com/purchase-success',
-		description: 'Where to send the customer after the purchase; its domain must be trusted in the project',
+		description:
+			'Where to send the customer after the purchase; its domain must be trusted in the project',
 	},
 	'return_url',
 );

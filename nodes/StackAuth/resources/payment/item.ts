@@ -51,8 +51,27 @@ export const paymentItemDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('payment', 'updateItemQuantity'),
 		options: [
-			sendField({ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Monthly subscription renewal', description: 'Why the quantity changes' }, 'description'),
-			sendField({ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '', description: 'When this change of quantity expires' }, 'expires_at'),
+			sendField(
+				{
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Monthly subscription renewal',
+					description: 'Why the quantity changes',
+				},
+				'description',
+			),
+			sendField(
+				{
+					displayName: 'Expires At',
+					name: 'expiresAt',
+					type: 'dateTime',
+					default: '',
+					description: 'When this change of quantity expires',
+				},
+				'expires_at',
+			),
 		],
 	},
 ];

@@ -4,7 +4,9 @@ import { sendField, show } from '../../shared/descriptions';
 import { sendJson } from '../../shared/json';
 import { customerFields, fullCodeField, returnUrlField } from './fields';
 
-const urlOnly = (product: string): IDisplayOptions => ({ show: { ...show('payment', 'createPurchaseUrl').show, product: [product] } });
+const urlOnly = (product: string): IDisplayOptions => ({
+	show: { ...show('payment', 'createPurchaseUrl').show, product: [product] },
+});
 
 export const paymentPurchaseDescription: INodeProperties[] = [
 	...customerFields(['createPurchaseUrl'], true),
@@ -13,8 +15,16 @@ export const paymentPurchaseDescription: INodeProperties[] = [
 		name: 'product',
 		type: 'options',
 		options: [
-			{ name: 'By ID', value: 'id', description: 'A product defined in the payments configuration' },
-			{ name: 'Inline Definition', value: 'inline', description: 'A product defined here, as JSON' },
+			{
+				name: 'By ID',
+				value: 'id',
+				description: 'A product defined in the payments configuration',
+			},
+			{
+				name: 'Inline Definition',
+				value: 'inline',
+				description: 'A product defined here, as JSON',
+			},
 		],
 		default: 'id',
 		displayOptions: show('payment', 'createPurchaseUrl'),
@@ -73,7 +83,17 @@ export const paymentPurchaseDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('payment', 'createPurchaseSession'),
 		options: [
-			sendField({ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'How many to buy; only stackable products accept more than 1' }, 'quantity'),
+			sendField(
+				{
+					displayName: 'Quantity',
+					name: 'quantity',
+					type: 'number',
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					default: 1,
+					description: 'How many to buy; only stackable products accept more than 1',
+				},
+				'quantity',
+			),
 		],
 	},
 ];

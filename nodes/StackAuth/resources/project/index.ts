@@ -6,9 +6,16 @@ export const projectDescription: INodeProperties[] = [
 	operationPicker(
 		'project',
 		[
-			operation('Get Current', 'getCurrent', 'Get the current project', 'GET', '/projects/current', {
-				description: 'Get the project of the credential, with its configuration',
-			}),
+			operation(
+				'Get Current',
+				'getCurrent',
+				'Get the current project',
+				'GET',
+				'/projects/current',
+				{
+					description: 'Get the project of the credential, with its configuration',
+				},
+			),
 		],
 		'getCurrent',
 	),

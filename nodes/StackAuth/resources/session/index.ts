@@ -18,9 +18,9 @@ export const sessionDescription: INodeProperties[] = [
 				postReceive: [itemsOutput],
 			}),
 			operation('Revoke', 'revoke', 'Revoke a session', 'DELETE', '/auth/sessions/{sessionId}', {
-					description: "Revoke one of a user's sessions, signing that device out",
-					postReceive: [deletedOutput],
-				}),
+				description: "Revoke one of a user's sessions, signing that device out",
+				postReceive: [deletedOutput],
+			}),
 		],
 		'getAll',
 	),

@@ -24,7 +24,16 @@ export const teamCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('team', 'create'),
 		options: [
-			sendField({ displayName: 'Creator User ID', name: 'creatorUserId', type: 'string', default: '', description: 'The user who creates the team; they become its first member' }, 'creator_user_id'),
+			sendField(
+				{
+					displayName: 'Creator User ID',
+					name: 'creatorUserId',
+					type: 'string',
+					default: '',
+					description: 'The user who creates the team; they become its first member',
+				},
+				'creator_user_id',
+			),
 			...teamFields('additionalFields'),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},

@@ -13,7 +13,10 @@ export const teamUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('team', 'update'),
 		options: [
-			sendField({ displayName: 'Display Name', name: 'displayName', type: 'string', default: '' }, 'display_name'),
+			sendField(
+				{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '' },
+				'display_name',
+			),
 			...teamFields('updateFields'),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},

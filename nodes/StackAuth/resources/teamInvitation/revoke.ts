@@ -13,7 +13,9 @@ export const teamInvitationRevokeDescription: INodeProperties[] = [
 		description: 'The ID of the invitation, as returned by Send or Get Many',
 		displayOptions: show('teamInvitation', ['accept', 'revoke']),
 	},
-	queryLocator('team', show('teamInvitation', 'revoke'), 'team_id', { description: 'The team the invitation is for' }),
+	queryLocator('team', show('teamInvitation', 'revoke'), 'team_id', {
+		description: 'The team the invitation is for',
+	}),
 	queryLocator('user', show('teamInvitation', 'accept'), 'user_id', {
 		description: 'The user who accepts; they need a verified email matching the invitation',
 	}),

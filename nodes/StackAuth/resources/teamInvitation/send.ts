@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, teamLocator } from '../../shared/descriptions';
+import { sendField, show, bodyLocator } from '../../shared/descriptions';
 
 export const teamInvitationSendDescription: INodeProperties[] = [
-	{
-		...teamLocator(show('teamInvitation', 'send'), { description: 'The team to invite to' }),
-		routing: { send: { type: 'body', property: 'team_id' } },
-	},
+	bodyLocator('team', show('teamInvitation', 'send'), 'team_id', {
+		description: 'The team to invite to',
+	}),
 	sendField(
 		{
 			displayName: 'Email',
@@ -28,7 +27,8 @@ export const teamInvitationSendDescription: INodeProperties[] = [
 			required: true,
 			default: '',
 			placeholder: 'e.g. https://example.com/handler/team-invitation',
-			description: 'Your app page that accepts invitations; the emailed link is this URL with a code query parameter added',
+			description:
+				'Your app page that accepts invitations; the emailed link is this URL with a code query parameter added',
 			displayOptions: show('teamInvitation', 'send'),
 		},
 		'callback_url',

@@ -4,5 +4,7 @@ import { show, teamLocator, userLocator } from '../../shared/descriptions';
 
 export const teamMemberProfileGetDescription: INodeProperties[] = [
 	teamLocator(show('teamMemberProfile', ['get', 'update'])),
-	userLocator(show('teamMemberProfile', ['get', 'update']), { description: 'The team member to use' }),
+	userLocator(show('teamMemberProfile', ['get', 'update']), {
+		description: 'The team member to use',
+	}),
 ];

@@ -10,6 +10,7 @@ export const teamMemberProfileGetAllDescription: INodeProperties[] = [
 	}),
 	queryLocator('user', show('teamMemberProfile', 'getAll'), 'user_id', {
 		required: false,
-		description: 'Only profiles of this user in the teams they belong to; leave empty for all users',
+		description:
+			'Only profiles of this user in the teams they belong to; leave empty for all users',
 	}),
 ];

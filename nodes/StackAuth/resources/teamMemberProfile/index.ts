@@ -9,11 +9,30 @@ export const teamMemberProfileDescription: INodeProperties[] = [
 	operationPicker(
 		'teamMemberProfile',
 		[
-			operation('Get', 'get', 'Get a team member profile', 'GET', '/team-member-profiles/{teamId}/{userId}'),
-			operation('Get Many', 'getAll', 'Get many team member profiles', 'GET', '/team-member-profiles', {
-				postReceive: [itemsOutput],
-			}),
-			operation('Update', 'update', 'Update a team member profile', 'PATCH', '/team-member-profiles/{teamId}/{userId}'),
+			operation(
+				'Get',
+				'get',
+				'Get a team member profile',
+				'GET',
+				'/team-member-profiles/{teamId}/{userId}',
+			),
+			operation(
+				'Get Many',
+				'getAll',
+				'Get many team member profiles',
+				'GET',
+				'/team-member-profiles',
+				{
+					postReceive: [itemsOutput],
+				},
+			),
+			operation(
+				'Update',
+				'update',
+				'Update a team member profile',
+				'PATCH',
+				'/team-member-profiles/{teamId}/{userId}',
+			),
 		],
 		'getAll',
 	),

@@ -11,8 +11,27 @@ export const teamMemberProfileUpdateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: show('teamMemberProfile', 'update'),
 		options: [
-			sendField({ displayName: 'Display Name', name: 'displayName', type: 'string', default: '', description: 'Name of the member within this team; separate from the user display name' }, 'display_name'),
-			sendField({ displayName: 'Profile Image URL', name: 'profileImageUrl', type: 'string', default: '', description: 'Image of the member within this team; a URL or a Base64 data URL under 100 KB' }, 'profile_image_url'),
+			sendField(
+				{
+					displayName: 'Display Name',
+					name: 'displayName',
+					type: 'string',
+					default: '',
+					description: 'Name of the member within this team; separate from the user display name',
+				},
+				'display_name',
+			),
+			sendField(
+				{
+					displayName: 'Profile Image URL',
+					name: 'profileImageUrl',
+					type: 'string',
+					default: '',
+					description:
+						'Image of the member within this team; a URL or a Base64 data URL under 100 KB',
+				},
+				'profile_image_url',
+			),
 		],
 	},
 ];

@@ -7,10 +7,23 @@ export const teamMembershipDescription: INodeProperties[] = [
 	operationPicker(
 		'teamMembership',
 		[
-			operation('Add', 'add', 'Add a user to a team', 'POST', '/team-memberships/{teamId}/{userId}'),
-			operation('Remove', 'remove', 'Remove a user from a team', 'DELETE', '/team-memberships/{teamId}/{userId}', {
+			operation(
+				'Add',
+				'add',
+				'Add a user to a team',
+				'POST',
+				'/team-memberships/{teamId}/{userId}',
+			),
+			operation(
+				'Remove',
+				'remove',
+				'Remove a user from a team',
+				'DELETE',
+				'/team-memberships/{teamId}/{userId}',
+				{
 					postReceive: [deletedOutput],
-				}),
+				},
+			),
 		],
 		'add',
 	),

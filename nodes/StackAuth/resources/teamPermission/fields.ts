@@ -26,8 +26,29 @@ export function permissionFilters(resource: string): INodeProperties {
 		default: {},
 		displayOptions: show(resource, 'getAll'),
 		options: [
-			sendField({ displayName: 'Permission ID', name: 'permissionId', type: 'string', default: '', placeholder: 'e.g. read_secret_info', description: 'Only grants of this permission' }, 'permission_id', 'query'),
-			sendField({ displayName: 'Recursive', name: 'recursive', type: 'boolean', default: false, description: 'Whether to also list the permissions contained in the granted ones' }, 'recursive', 'query'),
+			sendField(
+				{
+					displayName: 'Permission ID',
+					name: 'permissionId',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. read_secret_info',
+					description: 'Only grants of this permission',
+				},
+				'permission_id',
+				'query',
+			),
+			sendField(
+				{
+					displayName: 'Recursive',
+					name: 'recursive',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to also list the permissions contained in the granted ones',
+				},
+				'recursive',
+				'query',
+			),
 		],
 	};
 }

@@ -5,6 +5,8 @@ import { permissionIdField } from './fields';
 
 export const teamPermissionGrantDescription: INodeProperties[] = [
 	teamLocator(show('teamPermission', ['grant', 'revoke'])),
-	userLocator(show('teamPermission', ['grant', 'revoke']), { description: 'The team member to use' }),
+	userLocator(show('teamPermission', ['grant', 'revoke']), {
+		description: 'The team member to use',
+	}),
 	permissionIdField(show('teamPermission', ['grant', 'revoke'])),
 ];

@@ -8,11 +8,26 @@ export const teamPermissionDescription: INodeProperties[] = [
 	operationPicker(
 		'teamPermission',
 		[
-			operation('Get Many', 'getAll', 'Get many team permissions', 'GET', '/team-permissions', { postReceive: [itemsOutput] }),
-			operation('Grant', 'grant', 'Grant a team permission to a member', 'POST', '/team-permissions/{teamId}/{userId}/{permissionId}'),
-			operation('Revoke', 'revoke', 'Revoke a team permission from a member', 'DELETE', '/team-permissions/{teamId}/{userId}/{permissionId}', {
+			operation('Get Many', 'getAll', 'Get many team permissions', 'GET', '/team-permissions', {
+				postReceive: [itemsOutput],
+			}),
+			operation(
+				'Grant',
+				'grant',
+				'Grant a team permission to a member',
+				'POST',
+				'/team-permissions/{teamId}/{userId}/{permissionId}',
+			),
+			operation(
+				'Revoke',
+				'revoke',
+				'Revoke a team permission from a member',
+				'DELETE',
+				'/team-permissions/{teamId}/{userId}/{permissionId}',
+				{
 					postReceive: [deletedOutput],
-				}),
+				},
+			),
 		],
 		'getAll',
 	),

@@ -14,7 +14,16 @@ export const userUpdateDescription: INodeProperties[] = [
 		displayOptions: show('user', 'update'),
 		options: [
 			...userFields('updateFields'),
-			sendField({ displayName: 'Selected Team ID', name: 'selectedTeamId', type: 'string', default: '', description: 'The team the user has selected' }, 'selected_team_id'),
+			sendField(
+				{
+					displayName: 'Selected Team ID',
+					name: 'selectedTeamId',
+					type: 'string',
+					default: '',
+					description: 'The team the user has selected',
+				},
+				'selected_team_id',
+			),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
