@@ -272,6 +272,42 @@ export function jsonField(
 	};
 }
 
+/** The metadata and picture fields users and teams share, inside the collection `collection`. */
+export function profileFields(collection: string): INodeProperties[] {
+	return [
+		jsonField(
+			collection,
+			'Client Metadata',
+			'clientMetadata',
+			'client_metadata',
+			'Metadata readable and writable by the client',
+		),
+		jsonField(
+			collection,
+			'Client Read-Only Metadata',
+			'clientReadOnlyMetadata',
+			'client_read_only_metadata',
+			'Metadata the client can read but not change',
+		),
+		sendField(
+			{ displayName: 'Profile Image URL', name: 'profileImageUrl', type: 'string', default: '' },
+			'profile_image_url',
+		),
+		jsonField(
+			collection,
+			'Server Metadata',
+			'serverMetadata',
+			'server_metadata',
+			'Metadata only the server can read and write',
+		),
+	];
+}
+
+/** Sorts fields by display name, as n8n shows collection options. */
+export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
 /** A plain field sent at `property` of the body (or query). */
 export function sendField(
 	field: Omit<INodeProperties, 'routing'>,

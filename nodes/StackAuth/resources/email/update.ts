@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jsonField, sendField, show } from '../../shared/descriptions';
+import { jsonField, sendField, show, byDisplayName } from '../../shared/descriptions';
 
 /** Stack Auth accepts only `cancel: true`, so false is not sent. */
 const cancel: INodeProperties = {
@@ -20,7 +20,7 @@ export const emailUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show('email', 'update'),
-		options: [
+		options: byDisplayName([
 			cancel,
 			sendField(
 				{
@@ -87,6 +87,6 @@ export const emailUpdateDescription: INodeProperties[] = [
 				'variables',
 				'Values for the template variables, e.g. {"name": "Ada"}',
 			),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show } from '../../shared/descriptions';
+import { sendField, show, byDisplayName } from '../../shared/descriptions';
 import { teamFields } from './fields';
 
 export const teamCreateDescription: INodeProperties[] = [
@@ -23,7 +23,7 @@ export const teamCreateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show('team', 'create'),
-		options: [
+		options: byDisplayName([
 			sendField(
 				{
 					displayName: 'Creator User ID',
@@ -35,6 +35,6 @@ export const teamCreateDescription: INodeProperties[] = [
 				'creator_user_id',
 			),
 			...teamFields('additionalFields'),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, teamLocator } from '../../shared/descriptions';
+import { sendField, show, teamLocator, byDisplayName } from '../../shared/descriptions';
 import { teamFields } from './fields';
 
 export const teamUpdateDescription: INodeProperties[] = [
@@ -12,12 +12,12 @@ export const teamUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show('team', 'update'),
-		options: [
+		options: byDisplayName([
 			sendField(
 				{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '' },
 				'display_name',
 			),
 			...teamFields('updateFields'),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];

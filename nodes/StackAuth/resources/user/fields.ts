@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jsonField, pick, sendField } from '../../shared/descriptions';
+import {
+	byDisplayName,
+	jsonField,
+	pick,
+	profileFields,
+	sendField,
+} from '../../shared/descriptions';
 
 export const simplifyUser = pick([
 	'id',
@@ -17,21 +23,8 @@ export const simplifyUser = pick([
 
 /** Writable user fields shared by Create and Update, inside the collection `collection`. */
 export function userFields(collection: string): INodeProperties[] {
-	return [
-		jsonField(
-			collection,
-			'Client Metadata',
-			'clientMetadata',
-			'client_metadata',
-			'Metadata readable and writable by the client',
-		),
-		jsonField(
-			collection,
-			'Client Read-Only Metadata',
-			'clientReadOnlyMetadata',
-			'client_read_only_metadata',
-			'Metadata the client can read but not change',
-		),
+	return byDisplayName([
+		...profileFields(collection),
 		sendField(
 			{
 				displayName: 'Country Code',
@@ -110,10 +103,6 @@ export function userFields(collection: string): INodeProperties[] {
 			'primary_email_verified',
 		),
 		sendField(
-			{ displayName: 'Profile Image URL', name: 'profileImageUrl', type: 'string', default: '' },
-			'profile_image_url',
-		),
-		sendField(
 			{
 				displayName: 'Restricted By Admin',
 				name: 'restrictedByAdmin',
@@ -150,13 +139,6 @@ export function userFields(collection: string): INodeProperties[] {
 			'risk_scores',
 			'Risk scores, e.g. {"sign_up": {"bot": 0, "free_trial_abuse": 0}}',
 		),
-		jsonField(
-			collection,
-			'Server Metadata',
-			'serverMetadata',
-			'server_metadata',
-			'Metadata only the server can read and write',
-		),
 		sendField(
 			{
 				displayName: 'TOTP Secret (Base64)',
@@ -168,5 +150,5 @@ export function userFields(collection: string): INodeProperties[] {
 			},
 			'totp_secret_base64',
 		),
-	];
+	]);
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, userLocator } from '../../shared/descriptions';
+import { sendField, show, userLocator, byDisplayName } from '../../shared/descriptions';
 import { userFields } from './fields';
 
 export const userUpdateDescription: INodeProperties[] = [
@@ -12,7 +12,7 @@ export const userUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: show('user', 'update'),
-		options: [
+		options: byDisplayName([
 			...userFields('updateFields'),
 			sendField(
 				{
@@ -24,6 +24,6 @@ export const userUpdateDescription: INodeProperties[] = [
 				},
 				'selected_team_id',
 			),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
