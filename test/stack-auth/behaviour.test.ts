@@ -6,58 +6,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
-import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
-import {
-	PROJECT_ID,
-	SERVER_KEY,
-	startStackAuthEmulator,
-	type StackAuthEmulator,
-} from '../emulators/stack-auth';
-import { runListSearch, runNode, testCredential } from '../harness';
+import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator } from '../emulators/stack-auth';
+import { runListSearch, testCredential } from '../harness';
+import { byId, credentialTypes, credentials, node, ok, run, useStackAuthEmulator } from './helpers';
 
-let emu: StackAuthEmulator;
-const node = new StackAuth();
-const credentialTypes = [new StackAuthApi()];
-
-const creds = (overrides: IDataObject = {}) => ({
-	stackAuthApi: {
-		baseUrl: emu.baseUrl,
-		projectId: PROJECT_ID,
-		secretServerKey: SERVER_KEY,
-		...overrides,
-	},
-});
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-async function run(parameters: IDataObject, extra: Partial<Parameters<typeof runNode>[0]> = {}) {
-	return await runNode({
-		node,
-		parameters: parameters as never,
-		credentials: creds(),
-		credentialTypes,
-		emulator: emu,
-		...extra,
-	});
-}
-
-beforeAll(async () => {
-	emu = await startStackAuthEmulator();
-});
-afterAll(async () => {
-	await emu.stop();
-});
-beforeEach(() => emu.reset());
+const stack = useStackAuthEmulator();
 
 describe('users: cursor pagination', () => {
 	test('Return All over 250 users sends ceil(250/100) = 3 requests and returns every user once', async () => {
-		const seeded = emu.seedUsers(250);
-		const result = await run({
+		const seeded = stack.emu.seedUsers(250);
+		const result = await ok({
 			resource: 'user',
 			operation: 'getAll',
 			returnAll: true,
 			simplify: false,
 		});
-		expect(result.error).toBeUndefined();
 		expect(result.json).toHaveLength(250);
 		expect(new Set(result.json.map((u) => u.id)).size).toBe(250);
 		expect(result.json.map((u) => u.id)).toEqual(seeded.map((u) => u.id));
@@ -69,14 +32,14 @@ describe('users: cursor pagination', () => {
 	});
 
 	test('Return All over exactly 200 users sends 2 requests', async () => {
-		emu.seedUsers(200);
+		stack.emu.seedUsers(200);
 		const result = await run({ resource: 'user', operation: 'getAll', returnAll: true });
 		expect(result.json).toHaveLength(200);
 		expect(result.requests).toHaveLength(2);
 	});
 
 	test('Limit 50 sends one request asking for 50', async () => {
-		emu.seedUsers(250);
+		stack.emu.seedUsers(250);
 		const result = await run({ resource: 'user', operation: 'getAll', limit: 50 });
 		expect(result.json).toHaveLength(50);
 		expect(result.requests).toHaveLength(1);
@@ -84,29 +47,28 @@ describe('users: cursor pagination', () => {
 	});
 
 	test('Limit 150 sends ceil(150/100) = 2 requests and returns exactly 150', async () => {
-		emu.seedUsers(250);
+		stack.emu.seedUsers(250);
 		const result = await run({ resource: 'user', operation: 'getAll', limit: 150 });
 		expect(result.json).toHaveLength(150);
 		expect(result.requests.map((r) => r.query.limit)).toEqual(['100', '50']);
 	});
 
 	test('Limit above the number of users stops when the API has no next cursor', async () => {
-		emu.seedUsers(30);
+		stack.emu.seedUsers(30);
 		const result = await run({ resource: 'user', operation: 'getAll', limit: 500 });
 		expect(result.json).toHaveLength(30);
 		expect(result.requests).toHaveLength(1);
 	});
 
 	test('filters and sort order are sent as the API names them', async () => {
-		emu.seedUsers(3);
-		const result = await run({
+		stack.emu.seedUsers(3);
+		const result = await ok({
 			resource: 'user',
 			operation: 'getAll',
 			limit: 10,
 			filters: { query: 'user1', includeAnonymous: true },
 			options: { desc: 'true' },
 		});
-		expect(result.error).toBeUndefined();
 		expect(result.requests[0].query).toEqual({
 			limit: '10',
 			query: 'user1',
@@ -117,7 +79,7 @@ describe('users: cursor pagination', () => {
 	});
 
 	test('Simplify keeps at most 10 fields; off returns the raw record', async () => {
-		emu.seedUsers(2);
+		stack.emu.seedUsers(2);
 		const simple = await run({ resource: 'user', operation: 'getAll', limit: 2, simplify: true });
 		expect(Object.keys(simple.json[0]).length).toBeLessThanOrEqual(10);
 		expect(simple.json[0]).toHaveProperty('primary_email');
@@ -127,29 +89,28 @@ describe('users: cursor pagination', () => {
 	});
 
 	test('a repeated cursor stops with an error instead of looping', async () => {
-		emu.seedUsers(5);
+		stack.emu.seedUsers(5);
 		const looping = {
 			items: [{ id: 'x' }],
 			is_paginated: true,
 			pagination: { next_cursor: 'same-cursor' },
 		};
-		emu.fault('GET', '/users', { status: 200, body: looping, times: 10 });
+		stack.emu.fault('GET', '/users', { status: 200, body: looping, times: 10 });
 		const result = await run({ resource: 'user', operation: 'getAll', returnAll: true });
 		expect(result.error?.message).toMatch(/repeated the cursor 'same-cursor'/);
 		expect(result.requests).toHaveLength(2);
 	});
 
 	test('a 429 in the middle of Return All waits for Retry-After and keeps the pages fetched', async () => {
-		emu.seedUsers(250);
-		emu.fault('GET', '/users', {
+		stack.emu.seedUsers(250);
+		stack.emu.fault('GET', '/users', {
 			status: 429,
 			headers: { 'retry-after': '1' },
 			body: { message: 'Too many requests' },
 			after: 1,
 		});
 		const started = Date.now();
-		const result = await run({ resource: 'user', operation: 'getAll', returnAll: true });
-		expect(result.error).toBeUndefined();
+		const result = await ok({ resource: 'user', operation: 'getAll', returnAll: true });
 		expect(result.json).toHaveLength(250);
 		expect(result.requests).toHaveLength(4);
 		expect(result.requests.map((r) => r.query.cursor ?? null)).toEqual([
@@ -164,18 +125,17 @@ describe('users: cursor pagination', () => {
 
 describe('teams: lists the API does not paginate', () => {
 	test('Limit is applied by n8n and no limit/cursor is sent', async () => {
-		for (let i = 0; i < 7; i++) emu.seedTeam({ display_name: `Team ${i}` });
-		const result = await run({ resource: 'team', operation: 'getAll', limit: 3 });
-		expect(result.error).toBeUndefined();
+		for (let i = 0; i < 7; i++) stack.emu.seedTeam({ display_name: `Team ${i}` });
+		const result = await ok({ resource: 'team', operation: 'getAll', limit: 3 });
 		expect(result.json).toHaveLength(3);
 		expect(result.requests).toHaveLength(1);
 		expect(result.requests[0].query).toEqual({});
 	});
 
 	test('Return All returns every team, filtered by member', async () => {
-		const [alice] = emu.seedUsers(1);
-		emu.seedTeam({ display_name: 'Mine', memberIds: [alice.id] });
-		emu.seedTeam({ display_name: 'Other' });
+		const [alice] = stack.emu.seedUsers(1);
+		stack.emu.seedTeam({ display_name: 'Mine', memberIds: [alice.id] });
+		stack.emu.seedTeam({ display_name: 'Other' });
 		const result = await run({
 			resource: 'team',
 			operation: 'getAll',
@@ -187,13 +147,12 @@ describe('teams: lists the API does not paginate', () => {
 	});
 
 	test('create, update, get and delete a team', async () => {
-		const created = await run({
+		const created = await ok({
 			resource: 'team',
 			operation: 'create',
 			displayName: 'Acme',
 			additionalFields: { serverMetadata: '{"plan":"pro"}' },
 		});
-		expect(created.error).toBeUndefined();
 		expect(created.requests[0].body).toEqual({
 			display_name: 'Acme',
 			server_metadata: { plan: 'pro' },
@@ -220,13 +179,13 @@ describe('teams: lists the API does not paginate', () => {
 		});
 		const deleted = await run({ resource: 'team', operation: 'delete', teamId: byId(id) });
 		expect(deleted.json).toEqual([{ deleted: true }]);
-		expect(emu.state.teams.has(id)).toBe(false);
+		expect(stack.emu.state.teams.has(id)).toBe(false);
 	});
 });
 
 describe('users: create, update, get, delete', () => {
 	test('JSON fields are sent parsed and other fields by their API names', async () => {
-		const result = await run({
+		const result = await ok({
 			resource: 'user',
 			operation: 'create',
 			additionalFields: {
@@ -236,7 +195,6 @@ describe('users: create, update, get, delete', () => {
 				clientMetadata: '{"theme":"dark"}',
 			},
 		});
-		expect(result.error).toBeUndefined();
 		expect(result.requests[0].body).toEqual({
 			primary_email: 'ada@example.com',
 			primary_email_verified: true,
@@ -250,7 +208,7 @@ describe('users: create, update, get, delete', () => {
 	});
 
 	test('update and delete address the user by its encoded ID', async () => {
-		const [user] = emu.seedUsers(1);
+		const [user] = stack.emu.seedUsers(1);
 		const updated = await run({
 			resource: 'user',
 			operation: 'update',
@@ -281,7 +239,10 @@ describe('errors', () => {
 	});
 
 	test('a plain-text error keeps its text as the message', async () => {
-		emu.fault('GET', '/teams', { status: 400, raw: 'Must specify either team_id or user_id' });
+		stack.emu.fault('GET', '/teams', {
+			status: 400,
+			raw: 'Must specify either team_id or user_id',
+		});
 		const result = await run({ resource: 'team', operation: 'getAll', returnAll: true });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Must specify either team_id or user_id');
@@ -292,28 +253,25 @@ describe('errors', () => {
 		const missing = await run({ resource: 'team', operation: 'get', teamId: byId('nope') });
 		expect((missing.error as unknown as IDataObject).httpCode).toBe('404');
 
-		emu.fault('GET', '/teams', { status: 500, body: { message: 'Database unavailable' } });
+		stack.emu.fault('GET', '/teams', { status: 500, body: { message: 'Database unavailable' } });
 		const broken = await run({ resource: 'team', operation: 'getAll', returnAll: true });
 		expect(broken.error?.message).toBe('Database unavailable');
 		expect((broken.error as unknown as IDataObject).httpCode).toBe('500');
 
-		emu.fault('GET', '/teams', { malformed: true });
+		stack.emu.fault('GET', '/teams', { malformed: true });
 		const malformed = await run({ resource: 'team', operation: 'getAll', returnAll: true });
 		expect(malformed.error?.message).toMatch(/malformed JSON/i);
 
-		emu.fault('GET', '/users', { empty: true });
+		stack.emu.fault('GET', '/users', { empty: true });
 		const empty = await run({ resource: 'user', operation: 'getAll', returnAll: true });
 		expect(empty.error?.message).toMatch(/empty response|without items/i);
 	});
 
 	test('an invalid secret key is reported as Stack Auth reports it', async () => {
-		const result = await runNode({
-			node,
-			parameters: { resource: 'team', operation: 'getAll', returnAll: true },
-			credentials: creds({ secretServerKey: 'ssk_dummy_wrong' }),
-			credentialTypes,
-			emulator: emu,
-		});
+		const result = await run(
+			{ resource: 'team', operation: 'getAll', returnAll: true },
+			{ credentials: { secretServerKey: 'ssk_dummy_wrong' } },
+		);
 		expect((result.error as unknown as IDataObject).httpCode).toBe('401');
 		expect(result.error?.description).toMatch(/INVALID_SECRET_SERVER_KEY/);
 	});
@@ -336,7 +294,7 @@ describe('errors', () => {
 	});
 
 	test('IDs are URL-encoded: ../ and ? cannot reach another endpoint', async () => {
-		const [user] = emu.seedUsers(1);
+		const [user] = stack.emu.seedUsers(1);
 		const traversal = await run({
 			resource: 'user',
 			operation: 'delete',
@@ -346,7 +304,7 @@ describe('errors', () => {
 			`/api/v1/users/..%2Fteams%2F${user.id}`,
 		]);
 		expect((traversal.error as unknown as IDataObject).httpCode).toBe('404');
-		expect(emu.state.users.has(user.id)).toBe(true);
+		expect(stack.emu.state.users.has(user.id)).toBe(true);
 
 		const query = await run({
 			resource: 'user',
@@ -364,15 +322,14 @@ describe('errors', () => {
 
 describe('Continue On Fail', () => {
 	test('good items succeed while bad ones carry their own error', async () => {
-		const users = emu.seedUsers(2);
-		const result = await run(
+		const users = stack.emu.seedUsers(2);
+		const result = await ok(
 			{ resource: 'user', operation: 'get', userId: byId('={{ $json.id }}'), simplify: true },
 			{
 				continueOnFail: true,
 				items: [{ id: users[0].id }, { id: '' }, { id: 'missing-user' }, { id: users[1].id }],
 			},
 		);
-		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(4);
 		expect(result.items[0].json.id).toBe(users[0].id);
 		expect(result.items[1].error?.message).toBe("The 'User' parameter is empty [item 1]");
@@ -390,28 +347,28 @@ describe('Continue On Fail', () => {
 
 describe('credential', () => {
 	test('the credential test passes with the right key and fails with a wrong one', async () => {
-		const ok = await testCredential({
+		const passing = await testCredential({
 			credentialType: new StackAuthApi(),
-			data: creds().stackAuthApi,
-			emulator: emu,
+			data: credentials().stackAuthApi,
+			emulator: stack.emu,
 		});
-		expect(ok.status).toBe('OK');
-		expect(ok.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+		expect(passing.status).toBe('OK');
+		expect(passing.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /api/v1/projects/current',
 		]);
 
 		const bad = await testCredential({
 			credentialType: new StackAuthApi(),
-			data: { ...creds().stackAuthApi, secretServerKey: 'ssk_dummy_wrong' },
-			emulator: emu,
+			data: credentials({ secretServerKey: 'ssk_dummy_wrong' }).stackAuthApi,
+			emulator: stack.emu,
 		});
 		expect(bad.status).toBe('Error');
 		expect(bad.message).not.toContain('ssk_dummy_wrong');
 
 		const project = await testCredential({
 			credentialType: new StackAuthApi(),
-			data: { ...creds().stackAuthApi, projectId: '00000000-0000-4000-8000-000000000000' },
-			emulator: emu,
+			data: credentials({ projectId: '00000000-0000-4000-8000-000000000000' }).stackAuthApi,
+			emulator: stack.emu,
 		});
 		expect(project.status).toBe('Error');
 	});
@@ -429,35 +386,29 @@ describe('credential', () => {
 		const other = await startStackAuthEmulator();
 		try {
 			other.seedUsers(1);
-			const result = await runNode({
-				node,
-				parameters: { resource: 'user', operation: 'getAll', limit: 5 },
-				credentials: creds({ baseUrl: `${other.baseUrl}/` }),
-				credentialTypes,
-				emulator: other,
-			});
-			expect(result.error).toBeUndefined();
+			const result = await ok(
+				{ resource: 'user', operation: 'getAll', limit: 5 },
+				{ credentials: { baseUrl: `${other.baseUrl}/` }, emulator: other },
+			);
 			expect(result.json).toHaveLength(1);
 			expect(result.requests[0].path).toBe('/api/v1/users');
-			expect(emu.requests.filter((r) => r.path === '/api/v1/users')).toHaveLength(0);
+			expect(stack.emu.requests.filter((r) => r.path === '/api/v1/users')).toHaveLength(0);
 		} finally {
 			await other.stop();
 		}
 	});
 
 	test('the secret key never appears in output or in errors', async () => {
-		emu.seedUsers(1);
+		stack.emu.seedUsers(1);
 		const outputs = [
 			await run({ resource: 'user', operation: 'getAll', limit: 1, simplify: false }),
 			await run({ resource: 'user', operation: 'get', userId: byId('missing') }),
-			await runNode({
-				node,
-				parameters: { resource: 'team', operation: 'getAll', limit: 1 },
-				credentials: creds({ baseUrl: 'http://127.0.0.1:1' }),
-				credentialTypes,
-			}),
+			await run(
+				{ resource: 'team', operation: 'getAll', limit: 1 },
+				{ credentials: { baseUrl: 'http://127.0.0.1:1' } },
+			),
 		];
-		emu.fault('GET', '/teams', { status: 500, body: { message: 'boom' } });
+		stack.emu.fault('GET', '/teams', { status: 500, body: { message: 'boom' } });
 		outputs.push(await run({ resource: 'team', operation: 'getAll', limit: 1 }));
 		for (const result of outputs) {
 			const text = JSON.stringify({
@@ -473,11 +424,11 @@ describe('credential', () => {
 
 describe('resource locator searches', () => {
 	test('users are searched by the API, with a cursor as pagination token', async () => {
-		emu.seedUsers(120);
+		stack.emu.seedUsers(120);
 		const first = await runListSearch({
 			node,
 			method: 'searchUsers',
-			credentials: creds(),
+			credentials: credentials(),
 			credentialTypes,
 		});
 		expect(first.results).toHaveLength(50);
@@ -485,7 +436,7 @@ describe('resource locator searches', () => {
 		const second = await runListSearch({
 			node,
 			method: 'searchUsers',
-			credentials: creds(),
+			credentials: credentials(),
 			credentialTypes,
 			paginationToken: first.paginationToken as string,
 		});
@@ -493,7 +444,7 @@ describe('resource locator searches', () => {
 		const filtered = await runListSearch({
 			node,
 			method: 'searchUsers',
-			credentials: creds(),
+			credentials: credentials(),
 			credentialTypes,
 			filter: 'user7@',
 		});
@@ -503,12 +454,12 @@ describe('resource locator searches', () => {
 	});
 
 	test('teams are filtered by name', async () => {
-		emu.seedTeam({ display_name: 'Blue Team' });
-		emu.seedTeam({ display_name: 'Red Team' });
+		stack.emu.seedTeam({ display_name: 'Blue Team' });
+		stack.emu.seedTeam({ display_name: 'Red Team' });
 		const result = await runListSearch({
 			node,
 			method: 'searchTeams',
-			credentials: creds(),
+			credentials: credentials(),
 			credentialTypes,
 			filter: 'red',
 		});

@@ -5,99 +5,33 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
-import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
-import type { RecordedRequest } from '../emulators/framework';
-import {
-	PROJECT_ID,
-	SERVER_KEY,
-	startStackAuthEmulator,
-	type StackAuthEmulator,
-} from '../emulators/stack-auth';
-import { runNode, type RunNodeResult } from '../harness';
+import { byId, expectOnlyRequest, ok, run, useStackAuthEmulator } from './helpers';
 
-const node = new StackAuth();
-let emu: StackAuthEmulator;
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
-async function run(parameters: IDataObject): Promise<RunNodeResult> {
-	return await runNode({
-		node,
-		parameters: parameters as never,
-		credentials: {
-			stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
-		},
-		credentialTypes: [new StackAuthApi()],
-		emulator: emu,
-	});
-}
-
-interface ExpectedRequest {
-	method: string;
-	/** Under /api/v1. */
-	path: string;
-	query?: Record<string, string>;
-	/** The JSON body; omitted = no body at all. */
-	body?: unknown;
-}
-
-function shape(request: RecordedRequest) {
-	return { method: request.method, path: request.path, query: request.query, body: request.body };
-}
-
-/** The run succeeded with exactly one request, and that request was `expected`. */
-function expectOneRequest(result: RunNodeResult, expected: ExpectedRequest): RecordedRequest {
-	expect(result.error).toBeUndefined();
-	expect(result.requests.map(shape)).toEqual([
-		{
-			method: expected.method,
-			path: `/api/v1${expected.path}`,
-			query: expected.query ?? {},
-			body: expected.body,
-		},
-	]);
-	const [request] = result.requests;
-	if (expected.body === undefined) {
-		expect(request.rawBody).toBe('');
-		// Stack Auth parses the body of any non-GET request sent with a JSON content type.
-		if (request.method !== 'GET') expect(request.headers['content-type']).toBeUndefined();
-	} else {
-		expect(request.headers['content-type']).toMatch(/^application\/json/);
-	}
-	return request;
-}
-
-beforeAll(async () => {
-	emu = await startStackAuthEmulator();
-});
-afterAll(async () => {
-	await emu.stop();
-});
-beforeEach(() => emu.reset());
+const stack = useStackAuthEmulator();
 
 describe('teamMembership', () => {
 	test('Add sends POST with an empty JSON object and returns the membership', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam();
-		const result = await run({
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam();
+		const result = await ok({
 			resource: 'teamMembership',
 			operation: 'add',
 			teamId: byId(team.id),
 			userId: byId(user.id),
 		});
-		const request = expectOneRequest(result, {
+		const request = expectOnlyRequest(result, {
 			method: 'POST',
 			path: `/team-memberships/${team.id}/${user.id}`,
 			body: {},
 		});
 		expect(request.rawBody).toBe('{}');
 		expect(result.json).toEqual([{ team_id: team.id, user_id: user.id }]);
-		expect(emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(true);
+		expect(stack.emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(true);
 	});
 
 	test('Add of an existing member surfaces TEAM_MEMBERSHIP_ALREADY_EXISTS', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
 		const result = await run({
 			resource: 'teamMembership',
 			operation: 'add',
@@ -111,31 +45,34 @@ describe('teamMembership', () => {
 	});
 
 	test('Remove sends DELETE without a body and returns {deleted: true}', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
+		const result = await ok({
 			resource: 'teamMembership',
 			operation: 'remove',
 			teamId: byId(team.id),
 			userId: byId(user.id),
 		});
-		expectOneRequest(result, { method: 'DELETE', path: `/team-memberships/${team.id}/${user.id}` });
+		expectOnlyRequest(result, {
+			method: 'DELETE',
+			path: `/team-memberships/${team.id}/${user.id}`,
+		});
 		expect(result.json).toEqual([{ deleted: true }]);
-		expect(emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(false);
+		expect(stack.emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(false);
 	});
 });
 
 describe('teamMemberProfile', () => {
 	test('Get returns the profile with the user', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
+		const result = await ok({
 			resource: 'teamMemberProfile',
 			operation: 'get',
 			teamId: byId(team.id),
 			userId: byId(user.id),
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'GET',
 			path: `/team-member-profiles/${team.id}/${user.id}`,
 		});
@@ -149,52 +86,52 @@ describe('teamMemberProfile', () => {
 	});
 
 	test('Get Many filters by team and user in the query; Limit is applied by n8n', async () => {
-		const [a, b] = emu.seedUsers(2);
-		const team = emu.seedTeam({ memberIds: [a.id, b.id] });
-		emu.seedTeam({ memberIds: [a.id] });
+		const [a, b] = stack.emu.seedUsers(2);
+		const team = stack.emu.seedTeam({ memberIds: [a.id, b.id] });
+		stack.emu.seedTeam({ memberIds: [a.id] });
 
-		const byTeam = await run({
+		const byTeam = await ok({
 			resource: 'teamMemberProfile',
 			operation: 'getAll',
 			returnAll: true,
 			teamId: byId(team.id),
 		});
-		expectOneRequest(byTeam, {
+		expectOnlyRequest(byTeam, {
 			method: 'GET',
 			path: '/team-member-profiles',
 			query: { team_id: team.id },
 		});
 		expect(byTeam.json.map((p) => p.user_id)).toEqual([a.id, b.id]);
 
-		const byUser = await run({
+		const byUser = await ok({
 			resource: 'teamMemberProfile',
 			operation: 'getAll',
 			returnAll: true,
 			userId: byId(a.id),
 		});
-		expectOneRequest(byUser, {
+		expectOnlyRequest(byUser, {
 			method: 'GET',
 			path: '/team-member-profiles',
 			query: { user_id: a.id },
 		});
 		expect(byUser.json).toHaveLength(2);
 
-		const limited = await run({ resource: 'teamMemberProfile', operation: 'getAll', limit: 1 });
-		expectOneRequest(limited, { method: 'GET', path: '/team-member-profiles' });
+		const limited = await ok({ resource: 'teamMemberProfile', operation: 'getAll', limit: 1 });
+		expectOnlyRequest(limited, { method: 'GET', path: '/team-member-profiles' });
 		expect(limited.json).toHaveLength(1);
 	});
 
 	test('Update sends only the chosen fields', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
+		const result = await ok({
 			resource: 'teamMemberProfile',
 			operation: 'update',
 			teamId: byId(team.id),
 			userId: byId(user.id),
 			updateFields: { displayName: 'Ada at Acme', profileImageUrl: 'https://example.com/ada.png' },
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'PATCH',
 			path: `/team-member-profiles/${team.id}/${user.id}`,
 			body: { display_name: 'Ada at Acme', profile_image_url: 'https://example.com/ada.png' },
@@ -206,16 +143,16 @@ describe('teamMemberProfile', () => {
 	});
 
 	test('Update with no fields still sends a JSON object', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
+		const result = await ok({
 			resource: 'teamMemberProfile',
 			operation: 'update',
 			teamId: byId(team.id),
 			userId: byId(user.id),
 		});
 		expect(
-			expectOneRequest(result, {
+			expectOnlyRequest(result, {
 				method: 'PATCH',
 				path: `/team-member-profiles/${team.id}/${user.id}`,
 				body: {},
@@ -226,7 +163,7 @@ describe('teamMemberProfile', () => {
 
 describe('teamInvitation', () => {
 	const invite = (teamId: string, email: string) =>
-		emu.state.createCode(
+		stack.emu.state.createCode(
 			'team_invitation',
 			email,
 			{ team_id: teamId },
@@ -234,15 +171,15 @@ describe('teamInvitation', () => {
 		);
 
 	test('Send posts team_id, email and callback_url', async () => {
-		const team = emu.seedTeam();
-		const result = await run({
+		const team = stack.emu.seedTeam();
+		const result = await ok({
 			resource: 'teamInvitation',
 			operation: 'send',
 			teamId: byId(team.id),
 			email: 'ada@example.com',
 			callbackUrl: 'https://example.com/handler/team-invitation',
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'POST',
 			path: '/team-invitations/send-code',
 			body: {
@@ -252,53 +189,53 @@ describe('teamInvitation', () => {
 			},
 		});
 		expect(result.json).toEqual([{ success: true, id: expect.any(String) }]);
-		expect(emu.state.mailbox.at(-1)).toMatchObject({
+		expect(stack.emu.state.mailbox.at(-1)).toMatchObject({
 			to: 'ada@example.com',
 			type: 'team_invitation',
 		});
 	});
 
 	test('Get Many lists by team (team_id only) or by user (user_id only)', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam();
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam();
 		const forUser = invite(team.id, user.primary_email!);
 		const other = invite(team.id, 'someone@example.com');
 
-		const byTeam = await run({
+		const byTeam = await ok({
 			resource: 'teamInvitation',
 			operation: 'getAll',
 			listBy: 'team',
 			teamId: byId(team.id),
 			returnAll: true,
 		});
-		expectOneRequest(byTeam, {
+		expectOnlyRequest(byTeam, {
 			method: 'GET',
 			path: '/team-invitations',
 			query: { team_id: team.id },
 		});
 		expect(byTeam.json.map((i) => i.id).sort()).toEqual([forUser.id, other.id].sort());
 
-		const byUser = await run({
+		const byUser = await ok({
 			resource: 'teamInvitation',
 			operation: 'getAll',
 			listBy: 'user',
 			userId: byId(user.id),
 			returnAll: true,
 		});
-		expectOneRequest(byUser, {
+		expectOnlyRequest(byUser, {
 			method: 'GET',
 			path: '/team-invitations',
 			query: { user_id: user.id },
 		});
 		expect(byUser.json).toEqual([expect.objectContaining({ id: forUser.id, team_id: team.id })]);
 
-		const limited = await run({
+		const limited = await ok({
 			resource: 'teamInvitation',
 			operation: 'getAll',
 			teamId: byId(team.id),
 			limit: 1,
 		});
-		expectOneRequest(limited, {
+		expectOnlyRequest(limited, {
 			method: 'GET',
 			path: '/team-invitations',
 			query: { team_id: team.id },
@@ -307,57 +244,57 @@ describe('teamInvitation', () => {
 	});
 
 	test('Revoke sends DELETE with team_id in the query', async () => {
-		const team = emu.seedTeam();
+		const team = stack.emu.seedTeam();
 		const code = invite(team.id, 'ada@example.com');
-		const result = await run({
+		const result = await ok({
 			resource: 'teamInvitation',
 			operation: 'revoke',
 			invitationId: code.id,
 			teamId: byId(team.id),
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'DELETE',
 			path: `/team-invitations/${code.id}`,
 			query: { team_id: team.id },
 		});
 		expect(result.json).toEqual([{ deleted: true }]);
-		expect(emu.state.verificationCodes.has(code.id)).toBe(false);
+		expect(stack.emu.state.verificationCodes.has(code.id)).toBe(false);
 	});
 
 	test('Accept posts without a body, user_id in the query, and adds the user to the team', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam();
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam();
 		const code = invite(team.id, user.primary_email!);
-		const result = await run({
+		const result = await ok({
 			resource: 'teamInvitation',
 			operation: 'accept',
 			invitationId: code.id,
 			userId: byId(user.id),
 		});
 		// The spec declares no request body here.
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'POST',
 			path: `/team-invitations/${code.id}/accept`,
 			query: { user_id: user.id },
 		});
 		expect(result.json).toEqual([{}]);
-		expect(emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(true);
+		expect(stack.emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(true);
 	});
 
 	test('Check Code and Get Details post the code', async () => {
-		const team = emu.seedTeam({ display_name: 'Acme' });
+		const team = stack.emu.seedTeam({ display_name: 'Acme' });
 		const { code } = invite(team.id, 'ada@example.com');
 
-		const check = await run({ resource: 'teamInvitation', operation: 'checkCode', code });
-		expectOneRequest(check, {
+		const check = await ok({ resource: 'teamInvitation', operation: 'checkCode', code });
+		expectOnlyRequest(check, {
 			method: 'POST',
 			path: '/team-invitations/accept/check-code',
 			body: { code },
 		});
 		expect(check.json).toEqual([{ is_code_valid: true }]);
 
-		const details = await run({ resource: 'teamInvitation', operation: 'getDetails', code });
-		expectOneRequest(details, {
+		const details = await ok({ resource: 'teamInvitation', operation: 'getDetails', code });
+		expectOnlyRequest(details, {
 			method: 'POST',
 			path: '/team-invitations/accept/details',
 			body: { code },
@@ -375,17 +312,17 @@ describe('teamInvitation', () => {
 
 describe('teamPermission', () => {
 	test('Grant posts {} to the permission path and returns the grant', async () => {
-		emu.state.definePermission('team', 'editor');
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({
+		stack.emu.state.definePermission('team', 'editor');
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
+		const result = await ok({
 			resource: 'teamPermission',
 			operation: 'grant',
 			teamId: byId(team.id),
 			userId: byId(user.id),
 			permissionId: 'editor',
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'POST',
 			path: `/team-permissions/${team.id}/${user.id}/editor`,
 			body: {},
@@ -394,40 +331,40 @@ describe('teamPermission', () => {
 	});
 
 	test('Revoke sends DELETE and returns {deleted: true}', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
-		const result = await run({
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
+		const result = await ok({
 			resource: 'teamPermission',
 			operation: 'revoke',
 			teamId: byId(team.id),
 			userId: byId(user.id),
 			permissionId: 'team_member',
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'DELETE',
 			path: `/team-permissions/${team.id}/${user.id}/team_member`,
 		});
 		expect(result.json).toEqual([{ deleted: true }]);
-		expect(emu.state.teamPermissions).toEqual([]);
+		expect(stack.emu.state.teamPermissions).toEqual([]);
 	});
 
 	test('Get Many sends team_id, user_id, permission_id and recursive as query strings', async () => {
-		const user = emu.seedUser();
-		const team = emu.seedTeam({ memberIds: [user.id] });
-		const direct = await run({
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam({ memberIds: [user.id] });
+		const direct = await ok({
 			resource: 'teamPermission',
 			operation: 'getAll',
 			returnAll: true,
 			teamId: byId(team.id),
 		});
-		expectOneRequest(direct, {
+		expectOnlyRequest(direct, {
 			method: 'GET',
 			path: '/team-permissions',
 			query: { team_id: team.id },
 		});
 		expect(direct.json).toEqual([{ id: 'team_member', user_id: user.id, team_id: team.id }]);
 
-		const filtered = await run({
+		const filtered = await ok({
 			resource: 'teamPermission',
 			operation: 'getAll',
 			returnAll: true,
@@ -435,7 +372,7 @@ describe('teamPermission', () => {
 			userId: byId(user.id),
 			filters: { permissionId: '$read_members', recursive: true },
 		});
-		expectOneRequest(filtered, {
+		expectOnlyRequest(filtered, {
 			method: 'GET',
 			path: '/team-permissions',
 			query: {
@@ -447,13 +384,13 @@ describe('teamPermission', () => {
 		});
 		expect(filtered.json).toEqual([{ id: '$read_members', user_id: user.id, team_id: team.id }]);
 
-		const notRecursive = await run({
+		const notRecursive = await ok({
 			resource: 'teamPermission',
 			operation: 'getAll',
 			limit: 5,
 			filters: { recursive: false },
 		});
-		expectOneRequest(notRecursive, {
+		expectOnlyRequest(notRecursive, {
 			method: 'GET',
 			path: '/team-permissions',
 			query: { recursive: 'false' },
@@ -464,66 +401,66 @@ describe('teamPermission', () => {
 
 describe('projectPermission', () => {
 	test('Grant, Get Many and Revoke', async () => {
-		emu.state.definePermission('project', 'admin', { contained_permission_ids: ['read'] });
-		emu.state.definePermission('project', 'read');
-		const user = emu.seedUser();
+		stack.emu.state.definePermission('project', 'admin', { contained_permission_ids: ['read'] });
+		stack.emu.state.definePermission('project', 'read');
+		const user = stack.emu.seedUser();
 
-		const grant = await run({
+		const grant = await ok({
 			resource: 'projectPermission',
 			operation: 'grant',
 			userId: byId(user.id),
 			permissionId: 'admin',
 		});
-		expectOneRequest(grant, {
+		expectOnlyRequest(grant, {
 			method: 'POST',
 			path: `/project-permissions/${user.id}/admin`,
 			body: {},
 		});
 		expect(grant.json).toEqual([{ id: 'admin', user_id: user.id }]);
 
-		const list = await run({
+		const list = await ok({
 			resource: 'projectPermission',
 			operation: 'getAll',
 			returnAll: true,
 			userId: byId(user.id),
 			filters: { recursive: true },
 		});
-		expectOneRequest(list, {
+		expectOnlyRequest(list, {
 			method: 'GET',
 			path: '/project-permissions',
 			query: { user_id: user.id, recursive: 'true' },
 		});
 		expect(list.json.map((p) => p.id)).toEqual(['admin', 'read']);
 
-		const one = await run({
+		const one = await ok({
 			resource: 'projectPermission',
 			operation: 'getAll',
 			returnAll: true,
 			filters: { permissionId: 'admin' },
 		});
-		expectOneRequest(one, {
+		expectOnlyRequest(one, {
 			method: 'GET',
 			path: '/project-permissions',
 			query: { permission_id: 'admin' },
 		});
 		expect(one.json).toEqual([{ id: 'admin', user_id: user.id }]);
 
-		const revoke = await run({
+		const revoke = await ok({
 			resource: 'projectPermission',
 			operation: 'revoke',
 			userId: byId(user.id),
 			permissionId: 'admin',
 		});
-		expectOneRequest(revoke, { method: 'DELETE', path: `/project-permissions/${user.id}/admin` });
+		expectOnlyRequest(revoke, { method: 'DELETE', path: `/project-permissions/${user.id}/admin` });
 		expect(revoke.json).toEqual([{ deleted: true }]);
-		expect(emu.state.projectPermissions).toEqual([]);
+		expect(stack.emu.state.projectPermissions).toEqual([]);
 	});
 });
 
 describe('contactChannel', () => {
 	test('Create sends the required fields and the chosen optional ones', async () => {
-		const user = emu.seedUser({ noEmail: true });
-		const result = await run({
+		const user = stack.emu.seedUser({ noEmail: true });
+		const result = await ok({
 			resource: 'contactChannel',
 			operation: 'create',
 			userId: byId(user.id),
@@ -531,7 +468,7 @@ describe('contactChannel', () => {
 			usedForAuth: true,
 			additionalFields: { isPrimary: true },
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'POST',
 			path: '/contact-channels',
 			body: {
@@ -554,38 +491,38 @@ describe('contactChannel', () => {
 	});
 
 	test('Get, Get Many, Update and Delete address the channel by user and ID', async () => {
-		const user = emu.seedUser();
-		const [channel] = emu.state.channelsOf(user.id);
+		const user = stack.emu.seedUser();
+		const [channel] = stack.emu.state.channelsOf(user.id);
 		const path = `/contact-channels/${user.id}/${channel.id}`;
 		const target = { userId: byId(user.id), contactChannelId: channel.id };
 
-		const get = await run({ resource: 'contactChannel', operation: 'get', ...target });
-		expectOneRequest(get, { method: 'GET', path });
+		const get = await ok({ resource: 'contactChannel', operation: 'get', ...target });
+		expectOnlyRequest(get, { method: 'GET', path });
 		expect(get.json).toEqual([
 			expect.objectContaining({ id: channel.id, value: user.primary_email }),
 		]);
 
-		const list = await run({
+		const list = await ok({
 			resource: 'contactChannel',
 			operation: 'getAll',
 			returnAll: true,
 			userId: byId(user.id),
 			filters: { contactChannelId: channel.id },
 		});
-		expectOneRequest(list, {
+		expectOnlyRequest(list, {
 			method: 'GET',
 			path: '/contact-channels',
 			query: { user_id: user.id, contact_channel_id: channel.id },
 		});
 		expect(list.json.map((c) => c.id)).toEqual([channel.id]);
 
-		const update = await run({
+		const update = await ok({
 			resource: 'contactChannel',
 			operation: 'update',
 			...target,
 			updateFields: { value: 'new@example.com', isVerified: true, usedForAuth: false },
 		});
-		expectOneRequest(update, {
+		expectOnlyRequest(update, {
 			method: 'PATCH',
 			path,
 			body: { value: 'new@example.com', is_verified: true, used_for_auth: false },
@@ -598,57 +535,57 @@ describe('contactChannel', () => {
 			}),
 		]);
 
-		const remove = await run({ resource: 'contactChannel', operation: 'delete', ...target });
-		expectOneRequest(remove, { method: 'DELETE', path });
+		const remove = await ok({ resource: 'contactChannel', operation: 'delete', ...target });
+		expectOnlyRequest(remove, { method: 'DELETE', path });
 		expect(remove.json).toEqual([{ deleted: true }]);
-		expect(emu.state.contactChannels.has(channel.id)).toBe(false);
+		expect(stack.emu.state.contactChannels.has(channel.id)).toBe(false);
 	});
 
 	test('Get Many without a user lists every channel', async () => {
-		emu.seedUsers(3);
-		const result = await run({ resource: 'contactChannel', operation: 'getAll', limit: 2 });
-		expectOneRequest(result, { method: 'GET', path: '/contact-channels' });
+		stack.emu.seedUsers(3);
+		const result = await ok({ resource: 'contactChannel', operation: 'getAll', limit: 2 });
+		expectOnlyRequest(result, { method: 'GET', path: '/contact-channels' });
 		expect(result.json).toHaveLength(2);
 	});
 
 	test('Send Verification Code, Check Code and Verify', async () => {
-		const user = emu.seedUser({ primary_email_verified: false });
-		const [channel] = emu.state.channelsOf(user.id);
+		const user = stack.emu.seedUser({ primary_email_verified: false });
+		const [channel] = stack.emu.state.channelsOf(user.id);
 
-		const send = await run({
+		const send = await ok({
 			resource: 'contactChannel',
 			operation: 'sendVerificationCode',
 			userId: byId(user.id),
 			contactChannelId: channel.id,
 			callbackUrl: 'https://example.com/handler/email-verification',
 		});
-		expectOneRequest(send, {
+		expectOnlyRequest(send, {
 			method: 'POST',
 			path: `/contact-channels/${user.id}/${channel.id}/send-verification-code`,
 			body: { callback_url: 'https://example.com/handler/email-verification' },
 		});
 		expect(send.json).toEqual([{ success: true }]);
-		const { code } = emu.state.mailbox.at(-1)!;
+		const { code } = stack.emu.state.mailbox.at(-1)!;
 
-		const check = await run({ resource: 'contactChannel', operation: 'checkCode', code });
-		expectOneRequest(check, {
+		const check = await ok({ resource: 'contactChannel', operation: 'checkCode', code });
+		expectOnlyRequest(check, {
 			method: 'POST',
 			path: '/contact-channels/verify/check-code',
 			body: { code },
 		});
 		expect(check.json).toEqual([{ is_code_valid: true }]);
 
-		const verify = await run({ resource: 'contactChannel', operation: 'verify', code });
-		expectOneRequest(verify, { method: 'POST', path: '/contact-channels/verify', body: { code } });
+		const verify = await ok({ resource: 'contactChannel', operation: 'verify', code });
+		expectOnlyRequest(verify, { method: 'POST', path: '/contact-channels/verify', body: { code } });
 		expect(verify.json).toEqual([{ success: true }]);
-		expect(emu.state.contactChannels.get(channel.id)?.is_verified).toBe(true);
+		expect(stack.emu.state.contactChannels.get(channel.id)?.is_verified).toBe(true);
 	});
 });
 
 describe('oauthProvider', () => {
 	test('Create sends the required fields and the email', async () => {
-		const user = emu.seedUser();
-		const result = await run({
+		const user = stack.emu.seedUser();
+		const result = await ok({
 			resource: 'oauthProvider',
 			operation: 'create',
 			userId: byId(user.id),
@@ -657,7 +594,7 @@ describe('oauthProvider', () => {
 			allowSignIn: true,
 			additionalFields: { email: 'ada@github.example' },
 		});
-		expectOneRequest(result, {
+		expectOnlyRequest(result, {
 			method: 'POST',
 			path: '/oauth-providers',
 			body: {
@@ -681,16 +618,16 @@ describe('oauthProvider', () => {
 	});
 
 	test('Get, Get Many, Update and Delete', async () => {
-		const user = emu.seedUser();
-		const other = emu.seedUser();
-		const account = emu.state.addOAuthAccount({
+		const user = stack.emu.seedUser();
+		const other = stack.emu.seedUser();
+		const account = stack.emu.state.addOAuthAccount({
 			user_id: user.id,
 			provider_config_id: 'google',
 			account_id: 'g-1',
 			allow_sign_in: false,
 			allow_connected_accounts: true,
 		});
-		emu.state.addOAuthAccount({
+		stack.emu.state.addOAuthAccount({
 			user_id: other.id,
 			provider_config_id: 'github',
 			account_id: 'gh-2',
@@ -700,28 +637,28 @@ describe('oauthProvider', () => {
 		const path = `/oauth-providers/${user.id}/${account.id}`;
 		const target = { userId: byId(user.id), providerId: account.id };
 
-		const get = await run({ resource: 'oauthProvider', operation: 'get', ...target });
-		expectOneRequest(get, { method: 'GET', path });
+		const get = await ok({ resource: 'oauthProvider', operation: 'get', ...target });
+		expectOnlyRequest(get, { method: 'GET', path });
 		expect(get.json).toEqual([expect.objectContaining({ id: account.id, account_id: 'g-1' })]);
 
-		const list = await run({
+		const list = await ok({
 			resource: 'oauthProvider',
 			operation: 'getAll',
 			returnAll: true,
 			userId: byId(user.id),
 		});
-		expectOneRequest(list, {
+		expectOnlyRequest(list, {
 			method: 'GET',
 			path: '/oauth-providers',
 			query: { user_id: user.id },
 		});
 		expect(list.json.map((a) => a.id)).toEqual([account.id]);
 
-		const all = await run({ resource: 'oauthProvider', operation: 'getAll', returnAll: true });
-		expectOneRequest(all, { method: 'GET', path: '/oauth-providers' });
+		const all = await ok({ resource: 'oauthProvider', operation: 'getAll', returnAll: true });
+		expectOnlyRequest(all, { method: 'GET', path: '/oauth-providers' });
 		expect(all.json).toHaveLength(2);
 
-		const update = await run({
+		const update = await ok({
 			resource: 'oauthProvider',
 			operation: 'update',
 			...target,
@@ -732,7 +669,7 @@ describe('oauthProvider', () => {
 				email: 'ada@gmail.example',
 			},
 		});
-		expectOneRequest(update, {
+		expectOnlyRequest(update, {
 			method: 'PATCH',
 			path,
 			body: {
@@ -751,21 +688,21 @@ describe('oauthProvider', () => {
 			}),
 		]);
 
-		const remove = await run({ resource: 'oauthProvider', operation: 'delete', ...target });
-		expectOneRequest(remove, { method: 'DELETE', path });
+		const remove = await ok({ resource: 'oauthProvider', operation: 'delete', ...target });
+		expectOnlyRequest(remove, { method: 'DELETE', path });
 		expect(remove.json).toEqual([{ deleted: true }]);
-		expect(emu.state.oauthAccounts.has(account.id)).toBe(false);
+		expect(stack.emu.state.oauthAccounts.has(account.id)).toBe(false);
 	});
 });
 
 describe('connectedAccount', () => {
 	test('Get Many lists the accounts that allow connected accounts; Limit is applied by n8n', async () => {
-		const user = emu.seedUser();
+		const user = stack.emu.seedUser();
 		for (const [provider, id] of [
 			['github', 'gh-1'],
 			['google', 'g-1'],
 		]) {
-			emu.state.addOAuthAccount({
+			stack.emu.state.addOAuthAccount({
 				user_id: user.id,
 				provider_config_id: provider,
 				account_id: id,
@@ -773,7 +710,7 @@ describe('connectedAccount', () => {
 				allow_connected_accounts: true,
 			});
 		}
-		emu.state.addOAuthAccount({
+		stack.emu.state.addOAuthAccount({
 			user_id: user.id,
 			provider_config_id: 'google',
 			account_id: 'g-2',
@@ -781,25 +718,25 @@ describe('connectedAccount', () => {
 			allow_connected_accounts: false,
 		});
 
-		const all = await run({
+		const all = await ok({
 			resource: 'connectedAccount',
 			operation: 'getAll',
 			userId: byId(user.id),
 			returnAll: true,
 		});
-		expectOneRequest(all, { method: 'GET', path: `/connected-accounts/${user.id}` });
+		expectOnlyRequest(all, { method: 'GET', path: `/connected-accounts/${user.id}` });
 		expect(all.json).toEqual([
 			{ user_id: user.id, provider: 'github', provider_account_id: 'gh-1' },
 			{ user_id: user.id, provider: 'google', provider_account_id: 'g-1' },
 		]);
 
-		const limited = await run({
+		const limited = await ok({
 			resource: 'connectedAccount',
 			operation: 'getAll',
 			userId: byId(user.id),
 			limit: 1,
 		});
-		expectOneRequest(limited, { method: 'GET', path: `/connected-accounts/${user.id}` });
+		expectOnlyRequest(limited, { method: 'GET', path: `/connected-accounts/${user.id}` });
 		expect(limited.json).toHaveLength(1);
 	});
 

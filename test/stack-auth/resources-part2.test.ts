@@ -3,149 +3,81 @@
  * and the project, driven through n8n's real execution engine against the Stack Auth emulator.
  * Each test checks the output and the exact request (method, path, query, body) that arrived.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NOTIFICATION_CATEGORIES, PROJECT_ID } from '../emulators/stack-auth';
+import { byId, expectOnlyRequest, expectRequests, ok, run, useStackAuthEmulator } from './helpers';
 
-import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
-import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
-import type { RecordedRequest } from '../emulators/framework';
-import {
-	NOTIFICATION_CATEGORIES,
-	PROJECT_ID,
-	SERVER_KEY,
-	startStackAuthEmulator,
-	type StackAuthEmulator,
-} from '../emulators/stack-auth';
-import { runNode, type RunNodeResult } from '../harness';
-
-const node = new StackAuth();
-let emu: StackAuthEmulator;
-
-beforeAll(async () => {
-	emu = await startStackAuthEmulator();
-});
-afterAll(async () => {
-	await emu.stop();
-});
-beforeEach(() => {
-	emu.reset();
-});
-
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-
-async function run(parameters: INodeParameters, items?: IDataObject[]): Promise<RunNodeResult> {
-	return await runNode({
-		node,
-		parameters,
-		items,
-		credentialTypes: [new StackAuthApi()],
-		credentials: {
-			stackAuthApi: { baseUrl: emu.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
-		},
-		emulator: emu,
-	});
-}
-
-/** Runs and expects success. */
-async function ok(parameters: INodeParameters, items?: IDataObject[]): Promise<RunNodeResult> {
-	const result = await run(parameters, items);
-	expect(result.error?.message).toBeUndefined();
-	return result;
-}
-
-interface Expected {
-	method: string;
-	path: string;
-	query?: Record<string, string>;
-	body?: unknown;
-}
-
-/** The request as the emulator received it; GET and DELETE must carry no body at all. */
-function expectRequest(request: RecordedRequest | undefined, expected: Expected): void {
-	expect(request).toBeDefined();
-	const { method, path, query, body } = request!;
-	expect({ method, path, query, body }).toEqual({
-		method: expected.method,
-		path: `/api/v1${expected.path}`,
-		query: expected.query ?? {},
-		body: expected.body,
-	});
-	if (expected.method === 'GET' || expected.method === 'DELETE') expect(request!.rawBody).toBe('');
-}
-
-/** Exactly one request, matching `expected`. */
-function expectOnly(result: RunNodeResult, expected: Expected): void {
-	expect(result.requests).toHaveLength(1);
-	expectRequest(result.requests[0], expected);
-}
+const stack = useStackAuthEmulator();
 
 describe('session', () => {
 	test('Create signs in as the user (impersonation) and returns the tokens', async () => {
-		const user = emu.seedUser();
+		const user = stack.emu.seedUser();
 		const r = await ok({
 			resource: 'session',
 			operation: 'create',
-			userId: rl(user.id),
+			userId: byId(user.id),
 			additionalFields: { expiresInMillis: 3600000, isImpersonation: true },
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: '/auth/sessions',
 			body: { user_id: user.id, expires_in_millis: 3600000, is_impersonation: true },
 		});
 		expect(Object.keys(r.json[0]).sort()).toEqual(['access_token', 'refresh_token']);
-		const [session] = [...emu.state.sessions.values()];
+		const [session] = [...stack.emu.state.sessions.values()];
 		expect(session).toMatchObject({ user_id: user.id, is_impersonation: true });
 	});
 
 	test('Create sends only the user when no additional field is set', async () => {
-		const user = emu.seedUser();
-		const r = await ok({ resource: 'session', operation: 'create', userId: rl(user.id) });
-		expectOnly(r, { method: 'POST', path: '/auth/sessions', body: { user_id: user.id } });
+		const user = stack.emu.seedUser();
+		const r = await ok({ resource: 'session', operation: 'create', userId: byId(user.id) });
+		expectOnlyRequest(r, { method: 'POST', path: '/auth/sessions', body: { user_id: user.id } });
 	});
 
 	test('Get Many lists the sessions of a user; Limit applies on the n8n side', async () => {
-		const user = emu.seedUser();
-		const first = emu.seedSession(user.id);
-		emu.seedSession(user.id);
-		emu.seedSession(emu.seedUser().id);
+		const user = stack.emu.seedUser();
+		const first = stack.emu.seedSession(user.id);
+		stack.emu.seedSession(user.id);
+		stack.emu.seedSession(stack.emu.seedUser().id);
 		const all = await ok({
 			resource: 'session',
 			operation: 'getAll',
-			userId: rl(user.id),
+			userId: byId(user.id),
 			returnAll: true,
 		});
-		expectOnly(all, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
+		expectOnlyRequest(all, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
 		expect(all.json).toHaveLength(2);
 		expect(all.json[0]).toMatchObject({ id: first.id, user_id: user.id, is_impersonation: false });
 
 		const limited = await ok({
 			resource: 'session',
 			operation: 'getAll',
-			userId: rl(user.id),
+			userId: byId(user.id),
 			limit: 1,
 		});
-		expectOnly(limited, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
+		expectOnlyRequest(limited, {
+			method: 'GET',
+			path: '/auth/sessions',
+			query: { user_id: user.id },
+		});
 		expect(limited.json).toHaveLength(1);
 	});
 
 	test('Revoke deletes the session and returns {deleted: true}', async () => {
-		const user = emu.seedUser();
-		const session = emu.seedSession(user.id);
+		const user = stack.emu.seedUser();
+		const session = stack.emu.seedSession(user.id);
 		const r = await ok({
 			resource: 'session',
 			operation: 'revoke',
-			userId: rl(user.id),
+			userId: byId(user.id),
 			sessionId: session.id,
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'DELETE',
 			path: `/auth/sessions/${session.id}`,
 			query: { user_id: user.id },
 		});
-		// Stack Auth parses any body sent as JSON, so a body-less request must not claim one.
-		expect(r.requests[0].headers['content-type']).toBeUndefined();
 		expect(r.json).toEqual([{ deleted: true }]);
-		expect(emu.state.sessions.has(session.id)).toBe(false);
+		expect(stack.emu.state.sessions.has(session.id)).toBe(false);
 	});
 });
 
@@ -154,19 +86,19 @@ describe.each([
 	{ owner: 'team' as const, resource: 'teamApiKey', base: '/team-api-keys', ownerParam: 'teamId' },
 ])('$resource', ({ owner, resource, base, ownerParam }) => {
 	const ownerKey = `${owner}_id`;
-	const seedOwner = () => (owner === 'user' ? emu.seedUser().id : emu.seedTeam().id);
+	const seedOwner = () => (owner === 'user' ? stack.emu.seedUser().id : stack.emu.seedTeam().id);
 	const seedKey = (ownerId: string, description = 'seeded') =>
-		emu.state.createApiKey(owner, ownerId, { description });
+		stack.emu.state.createApiKey(owner, ownerId, { description });
 
 	test('Create always sends expires_at_millis (null: never expires) and returns the secret once', async () => {
 		const ownerId = seedOwner();
 		const r = await ok({
 			resource,
 			operation: 'create',
-			[ownerParam]: rl(ownerId),
+			[ownerParam]: byId(ownerId),
 			description: 'CI',
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: base,
 			body: { [ownerKey]: ownerId, description: 'CI', expires_at_millis: null },
@@ -186,11 +118,11 @@ describe.each([
 		const r = await ok({
 			resource,
 			operation: 'create',
-			[ownerParam]: rl(ownerId),
+			[ownerParam]: byId(ownerId),
 			description: 'Public',
 			additionalFields: { expiresAtMillis: expires, isPublic: true },
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: base,
 			body: {
@@ -208,11 +140,11 @@ describe.each([
 		const r = await ok({
 			resource,
 			operation: 'create',
-			[ownerParam]: rl(ownerId),
+			[ownerParam]: byId(ownerId),
 			description: 'Forever',
 			additionalFields: { expiresAtMillis: 0 },
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: base,
 			body: { [ownerKey]: ownerId, description: 'Forever', expires_at_millis: null },
@@ -223,13 +155,13 @@ describe.each([
 	test('Get returns the key without its secret', async () => {
 		const key = seedKey(seedOwner());
 		const r = await ok({ resource, operation: 'get', keyId: key.id });
-		expectOnly(r, { method: 'GET', path: `${base}/${key.id}` });
+		expectOnlyRequest(r, { method: 'GET', path: `${base}/${key.id}` });
 		expect(r.json[0]).toMatchObject({ id: key.id, value: { last_four: key.value.slice(-4) } });
 	});
 
 	test('Get encodes the key ID into one path segment', async () => {
 		const r = await run({ resource, operation: 'get', keyId: 'a/../b' });
-		expectOnly(r, { method: 'GET', path: `${base}/a%2F..%2Fb` });
+		expectOnlyRequest(r, { method: 'GET', path: `${base}/a%2F..%2Fb` });
 		expect(r.error?.message).toContain('API key not found');
 	});
 
@@ -241,19 +173,19 @@ describe.each([
 		const all = await ok({
 			resource,
 			operation: 'getAll',
-			[ownerParam]: rl(ownerId),
+			[ownerParam]: byId(ownerId),
 			returnAll: true,
 		});
-		expectOnly(all, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
+		expectOnlyRequest(all, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
 		expect(all.json.map((k) => k.description)).toEqual(['one', 'two']);
 
 		const limited = await ok({
 			resource,
 			operation: 'getAll',
-			[ownerParam]: rl(ownerId),
+			[ownerParam]: byId(ownerId),
 			limit: 1,
 		});
-		expectOnly(limited, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
+		expectOnlyRequest(limited, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
 		expect(limited.json).toHaveLength(1);
 	});
 
@@ -265,7 +197,7 @@ describe.each([
 			keyId: key.id,
 			updateFields: { description: 'Old', revoked: true },
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'PATCH',
 			path: `${base}/${key.id}`,
 			body: { description: 'Old', revoked: true },
@@ -284,8 +216,12 @@ describe.each([
 			keyId: key.id,
 			updateFields: { description: 'Kept', revoked: false },
 		});
-		expectOnly(r, { method: 'PATCH', path: `${base}/${key.id}`, body: { description: 'Kept' } });
-		expect(emu.state.apiKeys.get(key.id)?.manually_revoked_at_millis).toBeNull();
+		expectOnlyRequest(r, {
+			method: 'PATCH',
+			path: `${base}/${key.id}`,
+			body: { description: 'Kept' },
+		});
+		expect(stack.emu.state.apiKeys.get(key.id)?.manually_revoked_at_millis).toBeNull();
 
 		const nothing = await ok({
 			resource,
@@ -293,23 +229,23 @@ describe.each([
 			keyId: key.id,
 			updateFields: { revoked: false },
 		});
-		expectOnly(nothing, { method: 'PATCH', path: `${base}/${key.id}`, body: {} });
+		expectOnlyRequest(nothing, { method: 'PATCH', path: `${base}/${key.id}`, body: {} });
 		expect(nothing.requests[0].rawBody).toBe('{}');
 	});
 
 	test('Check validates a full key', async () => {
 		const key = seedKey(seedOwner());
 		const r = await ok({ resource, operation: 'check', apiKey: key.value });
-		expectOnly(r, { method: 'POST', path: `${base}/check`, body: { api_key: key.value } });
+		expectOnlyRequest(r, { method: 'POST', path: `${base}/check`, body: { api_key: key.value } });
 		expect(r.json[0]).toMatchObject({ id: key.id, type: owner });
 	});
 });
 
 test('userApiKey Get Many without a user lists the keys of every user', async () => {
-	emu.state.createApiKey('user', emu.seedUser().id, { description: 'a' });
-	emu.state.createApiKey('user', emu.seedUser().id, { description: 'b' });
+	stack.emu.state.createApiKey('user', stack.emu.seedUser().id, { description: 'a' });
+	stack.emu.state.createApiKey('user', stack.emu.seedUser().id, { description: 'b' });
 	const r = await ok({ resource: 'userApiKey', operation: 'getAll', returnAll: true });
-	expectOnly(r, { method: 'GET', path: '/user-api-keys' });
+	expectOnlyRequest(r, { method: 'GET', path: '/user-api-keys' });
 	expect(r.json).toHaveLength(2);
 });
 
@@ -317,7 +253,7 @@ describe('email', () => {
 	const TEMPLATE_ID = '0c9a5a52-6a59-4b8e-a0e4-6d2f1c7b9e11';
 
 	test('Send HTML to specific users', async () => {
-		const [a, b] = emu.seedUsers(2);
+		const [a, b] = stack.emu.seedUsers(2);
 		const r = await ok({
 			resource: 'email',
 			operation: 'send',
@@ -325,18 +261,21 @@ describe('email', () => {
 			html: '<p>Hi</p>',
 			additionalFields: { subject: 'Welcome' },
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: '/emails/send-email',
 			body: { user_ids: [a.id, b.id], html: '<p>Hi</p>', subject: 'Welcome' },
 		});
 		expect(r.json).toEqual([{ results: [{ user_id: a.id }, { user_id: b.id }] }]);
-		expect([...emu.state.emails.values()].map((e) => e.subject)).toEqual(['Welcome', 'Welcome']);
+		expect([...stack.emu.state.emails.values()].map((e) => e.subject)).toEqual([
+			'Welcome',
+			'Welcome',
+		]);
 	});
 
 	test('Send a template to all users with every optional field', async () => {
-		emu.seedUsers(3);
-		emu.state.emailTemplates.set(TEMPLATE_ID, {
+		stack.emu.seedUsers(3);
+		stack.emu.state.emailTemplates.set(TEMPLATE_ID, {
 			id: TEMPLATE_ID,
 			display_name: 'Digest',
 			tsx_source: 'x',
@@ -356,7 +295,7 @@ describe('email', () => {
 				themeId: 'theme-1',
 			},
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: '/emails/send-email',
 			body: {
@@ -370,12 +309,16 @@ describe('email', () => {
 			},
 		});
 		expect((r.json[0].results as unknown[]).length).toBe(3);
-		expect([...emu.state.emails.values()].every((e) => e.status === 'scheduled')).toBe(true);
+		expect([...stack.emu.state.emails.values()].every((e) => e.status === 'scheduled')).toBe(true);
 	});
 
 	test('Send a draft to users given as an array by an expression', async () => {
-		const [a, b] = emu.seedUsers(2);
-		emu.state.emailDrafts.set('draft-1', { id: 'draft-1', display_name: 'News', tsx_source: 'x' });
+		const [a, b] = stack.emu.seedUsers(2);
+		stack.emu.state.emailDrafts.set('draft-1', {
+			id: 'draft-1',
+			display_name: 'News',
+			tsx_source: 'x',
+		});
 		const r = await ok(
 			{
 				resource: 'email',
@@ -384,9 +327,9 @@ describe('email', () => {
 				content: 'draft',
 				draftId: 'draft-1',
 			},
-			[{ ids: [a.id, b.id] }],
+			{ items: [{ ids: [a.id, b.id] }] },
 		);
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: '/emails/send-email',
 			body: { user_ids: [a.id, b.id], draft_id: 'draft-1' },
@@ -418,25 +361,21 @@ describe('email', () => {
 	});
 
 	test('Get Many with Return All pages 250 emails in 3 requests of limit 100', async () => {
-		const seeded = emu.seedEmails(250);
+		const seeded = stack.emu.seedEmails(250);
 		const r = await ok({ resource: 'email', operation: 'getAll', returnAll: true });
-		expect(r.requests).toHaveLength(3);
-		r.requests.forEach((request) => expect(request.query.limit).toBe('100'));
-		expectRequest(r.requests[0], {
-			method: 'GET',
-			path: '/emails/outbox',
-			query: { limit: '100' },
-		});
-		expectRequest(r.requests[1], {
-			method: 'GET',
-			path: '/emails/outbox',
-			query: { limit: '100', cursor: String(seeded[149].id) },
-		});
-		expectRequest(r.requests[2], {
-			method: 'GET',
-			path: '/emails/outbox',
-			query: { limit: '100', cursor: String(seeded[49].id) },
-		});
+		expectRequests(r, [
+			{ method: 'GET', path: '/emails/outbox', query: { limit: '100' } },
+			{
+				method: 'GET',
+				path: '/emails/outbox',
+				query: { limit: '100', cursor: String(seeded[149].id) },
+			},
+			{
+				method: 'GET',
+				path: '/emails/outbox',
+				query: { limit: '100', cursor: String(seeded[49].id) },
+			},
+		]);
 		expect(r.json).toHaveLength(250);
 		// Newest first; simplified by default.
 		expect(r.json[0].id).toBe(seeded[249].id);
@@ -459,7 +398,7 @@ describe('email', () => {
 	});
 
 	test('Get Many with Limit 120 costs 2 requests (100, then 20)', async () => {
-		emu.seedEmails(250);
+		stack.emu.seedEmails(250);
 		const r = await ok({ resource: 'email', operation: 'getAll', limit: 120, simplify: false });
 		expect(r.requests.map((q) => q.query.limit)).toEqual(['100', '20']);
 		expect(r.requests[1].query.cursor).toBeDefined();
@@ -468,23 +407,23 @@ describe('email', () => {
 	});
 
 	test('Get Many with the default Limit 50 costs 1 request', async () => {
-		emu.seedEmails(60);
+		stack.emu.seedEmails(60);
 		const r = await ok({ resource: 'email', operation: 'getAll' });
-		expectOnly(r, { method: 'GET', path: '/emails/outbox', query: { limit: '50' } });
+		expectOnlyRequest(r, { method: 'GET', path: '/emails/outbox', query: { limit: '50' } });
 		expect(r.json).toHaveLength(50);
 	});
 
 	test('Get Many filters by status and simple status', async () => {
-		emu.seedEmails(3);
-		emu.seedEmails(2, { status: 'scheduled' });
-		emu.seedEmails(1, { status: 'bounced' });
+		stack.emu.seedEmails(3);
+		stack.emu.seedEmails(2, { status: 'scheduled' });
+		stack.emu.seedEmails(1, { status: 'bounced' });
 		const scheduled = await ok({
 			resource: 'email',
 			operation: 'getAll',
 			returnAll: true,
 			filters: { status: 'scheduled' },
 		});
-		expectOnly(scheduled, {
+		expectOnlyRequest(scheduled, {
 			method: 'GET',
 			path: '/emails/outbox',
 			query: { limit: '100', status: 'scheduled' },
@@ -497,7 +436,7 @@ describe('email', () => {
 			returnAll: true,
 			filters: { simpleStatus: 'error' },
 		});
-		expectOnly(errors, {
+		expectOnlyRequest(errors, {
 			method: 'GET',
 			path: '/emails/outbox',
 			query: { limit: '100', simple_status: 'error' },
@@ -506,16 +445,16 @@ describe('email', () => {
 	});
 
 	test('Get returns one email, without the status query keys', async () => {
-		const [email] = emu.seedEmails(1);
+		const [email] = stack.emu.seedEmails(1);
 		const r = await ok({ resource: 'email', operation: 'get', emailId: String(email.id) });
-		expectOnly(r, { method: 'GET', path: `/emails/outbox/${email.id}` });
+		expectOnlyRequest(r, { method: 'GET', path: `/emails/outbox/${email.id}` });
 		expect(r.json[0]).toMatchObject({ id: email.id, status: 'sent', subject: email.subject });
 		expect(r.json[0]).not.toHaveProperty('tsx_source');
 	});
 
 	test('Update sends every field with its type', async () => {
-		const user = emu.seedUser();
-		const [email] = emu.seedEmails(1, { status: 'scheduled' });
+		const user = stack.emu.seedUser();
+		const [email] = stack.emu.seedEmails(1, { status: 'scheduled' });
 		const at = Date.now() + 7200000;
 		const r = await ok({
 			resource: 'email',
@@ -532,7 +471,7 @@ describe('email', () => {
 				variables: '{"n": 1}',
 			},
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'PATCH',
 			path: `/emails/outbox/${email.id}`,
 			body: {
@@ -554,14 +493,14 @@ describe('email', () => {
 	});
 
 	test('Update cancels, and never sends cancel: false', async () => {
-		const [email] = emu.seedEmails(1, { status: 'scheduled' });
+		const [email] = stack.emu.seedEmails(1, { status: 'scheduled' });
 		const untouched = await ok({
 			resource: 'email',
 			operation: 'update',
 			emailId: String(email.id),
 			updateFields: { cancel: false },
 		});
-		expectOnly(untouched, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: {} });
+		expectOnlyRequest(untouched, { method: 'PATCH', path: `/emails/outbox/${email.id}`, body: {} });
 		expect(untouched.requests[0].rawBody).toBe('{}');
 
 		const kept = await ok({
@@ -570,7 +509,7 @@ describe('email', () => {
 			emailId: String(email.id),
 			updateFields: { cancel: false, isPaused: false },
 		});
-		expectOnly(kept, {
+		expectOnlyRequest(kept, {
 			method: 'PATCH',
 			path: `/emails/outbox/${email.id}`,
 			body: { is_paused: false },
@@ -582,7 +521,7 @@ describe('email', () => {
 			emailId: String(email.id),
 			updateFields: { cancel: true },
 		});
-		expectOnly(cancelled, {
+		expectOnlyRequest(cancelled, {
 			method: 'PATCH',
 			path: `/emails/outbox/${email.id}`,
 			body: { cancel: true },
@@ -591,7 +530,7 @@ describe('email', () => {
 	});
 
 	test('Update of a sent email fails with the Stack Auth error', async () => {
-		const [email] = emu.seedEmails(1);
+		const [email] = stack.emu.seedEmails(1);
 		const r = await run({
 			resource: 'email',
 			operation: 'update',
@@ -604,7 +543,7 @@ describe('email', () => {
 
 	test('Get Delivery Info', async () => {
 		const r = await ok({ resource: 'email', operation: 'getDeliveryInfo' });
-		expectOnly(r, { method: 'GET', path: '/emails/delivery-info' });
+		expectOnlyRequest(r, { method: 'GET', path: '/emails/delivery-info' });
 		expect(r.json[0]).toMatchObject({
 			stats: expect.any(Object),
 			capacity: { boost_multiplier: 1, is_boost_active: false },
@@ -613,11 +552,9 @@ describe('email', () => {
 
 	test('Boost Capacity sends no body', async () => {
 		const r = await ok({ resource: 'email', operation: 'boostCapacity' });
-		expectOnly(r, { method: 'POST', path: '/emails/capacity-boost' });
-		expect(r.requests[0].rawBody).toBe('');
-		expect(r.requests[0].headers['content-type']).toBeUndefined();
+		expectOnlyRequest(r, { method: 'POST', path: '/emails/capacity-boost' });
 		expect(r.json[0]).toEqual({ expires_at: expect.any(String) });
-		expect(emu.state.capacityBoostExpiresAtMillis).toBeGreaterThan(Date.now());
+		expect(stack.emu.state.capacityBoostExpiresAtMillis).toBeGreaterThan(Date.now());
 	});
 });
 
@@ -625,41 +562,41 @@ describe('notificationPreference', () => {
 	const [transactional, marketing] = NOTIFICATION_CATEGORIES;
 
 	test('Get Many lists one item per category', async () => {
-		const user = emu.seedUser();
+		const user = stack.emu.seedUser();
 		const r = await ok({
 			resource: 'notificationPreference',
 			operation: 'getAll',
-			userId: rl(user.id),
+			userId: byId(user.id),
 			returnAll: true,
 		});
-		expectOnly(r, { method: 'GET', path: `/emails/notification-preference/${user.id}` });
+		expectOnlyRequest(r, { method: 'GET', path: `/emails/notification-preference/${user.id}` });
 		expect(r.json.map((p) => p.notification_category_id)).toEqual([transactional.id, marketing.id]);
 
 		const limited = await ok({
 			resource: 'notificationPreference',
 			operation: 'getAll',
-			userId: rl(user.id),
+			userId: byId(user.id),
 			limit: 1,
 		});
 		expect(limited.json).toHaveLength(1);
 	});
 
 	test('Update unsubscribes the user from a category', async () => {
-		const user = emu.seedUser();
+		const user = stack.emu.seedUser();
 		const r = await ok({
 			resource: 'notificationPreference',
 			operation: 'update',
-			userId: rl(user.id),
+			userId: byId(user.id),
 			categoryId: marketing.id,
 			enabled: false,
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'PATCH',
 			path: `/emails/notification-preference/${user.id}/${marketing.id}`,
 			body: { enabled: false },
 		});
 		expect(r.json[0]).toMatchObject({ notification_category_id: marketing.id, enabled: false });
-		expect(emu.state.notificationPreferences.get(`${user.id}:${marketing.id}`)).toBe(false);
+		expect(stack.emu.state.notificationPreferences.get(`${user.id}:${marketing.id}`)).toBe(false);
 	});
 });
 
@@ -672,7 +609,7 @@ describe('dataVault', () => {
 			hashedKey: 'hk-1',
 			encryptedValue: 'ciphertext',
 		});
-		expectOnly(set, {
+		expectOnlyRequest(set, {
 			method: 'POST',
 			path: '/data-vault/stores/secrets/set',
 			body: { hashed_key: 'hk-1', encrypted_value: 'ciphertext' },
@@ -685,7 +622,7 @@ describe('dataVault', () => {
 			storeId: 'secrets',
 			hashedKey: 'hk-1',
 		});
-		expectOnly(get, {
+		expectOnlyRequest(get, {
 			method: 'POST',
 			path: '/data-vault/stores/secrets/get',
 			body: { hashed_key: 'hk-1' },
@@ -700,7 +637,7 @@ describe('dataVault', () => {
 			storeId: 'a b',
 			hashedKey: 'nope',
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: '/data-vault/stores/a%20b/get',
 			body: { hashed_key: 'nope' },
@@ -713,8 +650,8 @@ describe('dataVault', () => {
 
 describe('payment', () => {
 	test('Get Item', async () => {
-		const user = emu.seedUser();
-		emu.state.setItemQuantity('user', user.id, 'credits', 7);
+		const user = stack.emu.seedUser();
+		stack.emu.state.setItemQuantity('user', user.id, 'credits', 7);
 		const r = await ok({
 			resource: 'payment',
 			operation: 'getItem',
@@ -722,12 +659,12 @@ describe('payment', () => {
 			customerId: user.id,
 			itemId: 'credits',
 		});
-		expectOnly(r, { method: 'GET', path: `/payments/items/user/${user.id}/credits` });
+		expectOnlyRequest(r, { method: 'GET', path: `/payments/items/user/${user.id}/credits` });
 		expect(r.json).toEqual([{ id: 'credits', display_name: 'Credits', quantity: 7 }]);
 	});
 
 	test('Update Item Quantity sends allow_negative in the query and the change in the body', async () => {
-		const team = emu.seedTeam();
+		const team = stack.emu.seedTeam();
 		const r = await ok({
 			resource: 'payment',
 			operation: 'updateItemQuantity',
@@ -737,13 +674,13 @@ describe('payment', () => {
 			delta: 5,
 			additionalFields: { description: 'Renewal', expiresAt: '2030-01-01T00:00:00Z' },
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: `/payments/items/team/${team.id}/seats/update-quantity`,
 			query: { allow_negative: 'false' },
 			body: { delta: 5, description: 'Renewal', expires_at: '2030-01-01T00:00:00Z' },
 		});
-		expect(emu.state.itemQuantity('team', team.id, 'seats')).toBe(5);
+		expect(stack.emu.state.itemQuantity('team', team.id, 'seats')).toBe(5);
 
 		const refused = await run({
 			resource: 'payment',
@@ -766,17 +703,17 @@ describe('payment', () => {
 			delta: -9,
 			allowNegative: true,
 		});
-		expectOnly(negative, {
+		expectOnlyRequest(negative, {
 			method: 'POST',
 			path: `/payments/items/team/${team.id}/seats/update-quantity`,
 			query: { allow_negative: 'true' },
 			body: { delta: -9 },
 		});
-		expect(emu.state.itemQuantity('team', team.id, 'seats')).toBe(-4);
+		expect(stack.emu.state.itemQuantity('team', team.id, 'seats')).toBe(-4);
 	});
 
 	test('Create Purchase URL by product ID, then Validate Code and Create Purchase Session', async () => {
-		const user = emu.seedUser();
+		const user = stack.emu.seedUser();
 		const url = await ok({
 			resource: 'payment',
 			operation: 'createPurchaseUrl',
@@ -785,7 +722,7 @@ describe('payment', () => {
 			productId: 'pro',
 			additionalFields: { returnUrl: 'https://app.example.com/done' },
 		});
-		expectOnly(url, {
+		expectOnlyRequest(url, {
 			method: 'POST',
 			path: '/payments/purchases/create-purchase-url',
 			body: {
@@ -796,7 +733,7 @@ describe('payment', () => {
 			},
 		});
 		const fullCode = String(url.json[0].url).split('/').pop()!;
-		expect(emu.state.purchaseCodes.has(fullCode)).toBe(true);
+		expect(stack.emu.state.purchaseCodes.has(fullCode)).toBe(true);
 
 		const validated = await ok({
 			resource: 'payment',
@@ -804,7 +741,7 @@ describe('payment', () => {
 			fullCode,
 			additionalFields: { returnUrl: 'https://app.example.com/done' },
 		});
-		expectOnly(validated, {
+		expectOnlyRequest(validated, {
 			method: 'POST',
 			path: '/payments/purchases/validate-code',
 			body: { full_code: fullCode, return_url: 'https://app.example.com/done' },
@@ -820,7 +757,7 @@ describe('payment', () => {
 			fullCode,
 			priceId: 'monthly',
 		});
-		expectOnly(session, {
+		expectOnlyRequest(session, {
 			method: 'POST',
 			path: '/payments/purchases/purchase-session',
 			body: { full_code: fullCode, price_id: 'monthly' },
@@ -834,7 +771,7 @@ describe('payment', () => {
 			priceId: 'monthly',
 			additionalFields: { quantity: 2 },
 		});
-		expectOnly(stacked, {
+		expectOnlyRequest(stacked, {
 			method: 'POST',
 			path: '/payments/purchases/purchase-session',
 			body: { full_code: fullCode, price_id: 'monthly', quantity: 2 },
@@ -843,7 +780,7 @@ describe('payment', () => {
 	});
 
 	test('Create Purchase URL with an inline product', async () => {
-		const team = emu.seedTeam();
+		const team = stack.emu.seedTeam();
 		const product = {
 			display_name: 'Seats pack',
 			customer_type: 'team',
@@ -858,7 +795,7 @@ describe('payment', () => {
 			product: 'inline',
 			productInline: JSON.stringify(product),
 		});
-		expectOnly(r, {
+		expectOnlyRequest(r, {
 			method: 'POST',
 			path: '/payments/purchases/create-purchase-url',
 			body: { customer_type: 'team', customer_id: team.id, product_inline: product },
@@ -869,7 +806,7 @@ describe('payment', () => {
 
 test('project Get Current', async () => {
 	const r = await ok({ resource: 'project', operation: 'getCurrent' });
-	expectOnly(r, { method: 'GET', path: '/projects/current' });
+	expectOnlyRequest(r, { method: 'GET', path: '/projects/current' });
 	expect(r.json[0]).toMatchObject({
 		id: PROJECT_ID,
 		display_name: 'Emulated project',
