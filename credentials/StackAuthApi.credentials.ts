@@ -36,6 +36,25 @@ export class StackAuthApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Access Type',
+			name: 'accessType',
+			type: 'options',
+			options: [
+				{
+					name: 'Server',
+					value: 'server',
+					description: 'A secret server key: every user and team of the project',
+				},
+				{
+					name: 'Admin',
+					value: 'admin',
+					description:
+						'A super secret admin key: everything server access can do, plus permission definitions',
+				},
+			],
+			default: 'server',
+		},
+		{
 			displayName: 'Secret Server Key',
 			name: 'secretServerKey',
 			type: 'string',
@@ -44,16 +63,30 @@ export class StackAuthApi implements ICredentialType {
 			placeholder: 'e.g. ssk_...',
 			description: 'A secret server key (ssk_…) created in the dashboard under Project Keys',
 			required: true,
+			displayOptions: { show: { accessType: ['server'] } },
+		},
+		{
+			displayName: 'Super Secret Admin Key',
+			name: 'superSecretAdminKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'e.g. sak_...',
+			description: 'A super secret admin key (sak_…); treat it like a root password',
+			required: true,
+			displayOptions: { show: { accessType: ['admin'] } },
 		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
+			// One key header, named after the access type; n8n resolves header names as expressions too.
 			headers: {
-				'x-stack-access-type': 'server',
+				'x-stack-access-type': '={{$credentials.accessType === "admin" ? "admin" : "server"}}',
 				'x-stack-project-id': '={{$credentials.projectId}}',
-				'x-stack-secret-server-key': '={{$credentials.secretServerKey}}',
+				'={{$credentials.accessType === "admin" ? "x-stack-super-secret-admin-key" : "x-stack-secret-server-key"}}':
+					'={{$credentials.accessType === "admin" ? $credentials.superSecretAdminKey : $credentials.secretServerKey}}',
 			},
 		},
 	};

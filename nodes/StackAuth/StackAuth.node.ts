@@ -11,6 +11,7 @@ import { oauthProviderDescription } from './resources/oauthProvider';
 import { paymentDescription } from './resources/payment';
 import { projectDescription } from './resources/project';
 import { projectPermissionDescription } from './resources/projectPermission';
+import { projectPermissionDefinitionDescription } from './resources/projectPermissionDefinition';
 import { sessionDescription } from './resources/session';
 import { teamDescription } from './resources/team';
 import { teamApiKeyDescription } from './resources/teamApiKey';
@@ -18,6 +19,7 @@ import { teamInvitationDescription } from './resources/teamInvitation';
 import { teamMemberProfileDescription } from './resources/teamMemberProfile';
 import { teamMembershipDescription } from './resources/teamMembership';
 import { teamPermissionDescription } from './resources/teamPermission';
+import { teamPermissionDefinitionDescription } from './resources/teamPermissionDefinition';
 import { userDescription } from './resources/user';
 import { userApiKeyDescription } from './resources/userApiKey';
 import { finalizeBody } from './shared/body';
@@ -39,6 +41,7 @@ const resource: INodeProperties = {
 		{ name: 'Payment', value: 'payment' },
 		{ name: 'Project', value: 'project' },
 		{ name: 'Project Permission', value: 'projectPermission' },
+		{ name: 'Project Permission Definition', value: 'projectPermissionDefinition' },
 		{ name: 'Session', value: 'session' },
 		{ name: 'Team', value: 'team' },
 		{ name: 'Team API Key', value: 'teamApiKey' },
@@ -46,6 +49,7 @@ const resource: INodeProperties = {
 		{ name: 'Team Member Profile', value: 'teamMemberProfile' },
 		{ name: 'Team Membership', value: 'teamMembership' },
 		{ name: 'Team Permission', value: 'teamPermission' },
+		{ name: 'Team Permission Definition', value: 'teamPermissionDefinition' },
 		{ name: 'User', value: 'user' },
 		{ name: 'User API Key', value: 'userApiKey' },
 	],
@@ -98,6 +102,7 @@ export class StackAuth implements INodeType {
 			...paymentDescription,
 			...projectDescription,
 			...projectPermissionDescription,
+			...projectPermissionDefinitionDescription,
 			...sessionDescription,
 			...teamDescription,
 			...teamApiKeyDescription,
@@ -105,6 +110,7 @@ export class StackAuth implements INodeType {
 			...teamMemberProfileDescription,
 			...teamMembershipDescription,
 			...teamPermissionDescription,
+			...teamPermissionDefinitionDescription,
 			...userDescription,
 			...userApiKeyDescription,
 			requestBody,

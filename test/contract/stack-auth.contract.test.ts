@@ -15,6 +15,8 @@ import { nodeOperations, normalizePath, sampleParameters, type NodeOperation } f
 import { repoRoot, specPath, startSpecMock, type MockServer } from './prism';
 
 const SPEC = specPath('stack-auth', 'generated-2f719903', 'server.json');
+/** Admin access: server.json plus the admin-only operations (permission definitions, …). */
+const ADMIN_SPEC = specPath('stack-auth', 'generated-2f719903', 'admin.json');
 const COVERAGE_DOC = path.join(repoRoot, 'docs', 'coverage', 'stack-auth.md');
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -35,8 +37,8 @@ interface SpecOperation {
 	path: string;
 }
 
-function specOperations(): SpecOperation[] {
-	const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as {
+function specOperations(file = SPEC): SpecOperation[] {
+	const spec = JSON.parse(readFileSync(file, 'utf8')) as {
 		paths: Record<string, Record<string, unknown>>;
 	};
 	const result: SpecOperation[] = [];
@@ -61,21 +63,37 @@ function coverageRows(): Map<string, { status: string; note: string }> {
 	return rows;
 }
 
-describe('Stack Auth contract against server.json', () => {
-	let mock: MockServer;
+/** Operations of server.json run with server access against it; admin-only ones against admin.json. */
+const serverKeys = new Set(specOperations().map((op) => `${op.method} ${normalizePath(op.path)}`));
+const isAdminOnly = (op: NodeOperation) => !serverKeys.has(`${op.method} ${normalizePath(op.url)}`);
+
+describe('Stack Auth contract against server.json and admin.json', () => {
+	let serverMock: MockServer;
+	let adminMock: MockServer;
 
 	beforeAll(async () => {
 		// In CI a missing spec is a failure, never a skip.
 		expect(existsSync(SPEC)).toBe(true);
-		mock = await startSpecMock(SPEC);
+		expect(existsSync(ADMIN_SPEC)).toBe(true);
+		[serverMock, adminMock] = await Promise.all([startSpecMock(SPEC), startSpecMock(ADMIN_SPEC)]);
 	});
 	afterAll(async () => {
-		await mock?.stop();
+		await serverMock?.stop();
+		await adminMock?.stop();
 	});
 
 	test.each(
-		operations.map((op) => [`${op.resource}.${op.operation}`, op] as [string, NodeOperation]),
-	)('%s sends a request the spec accepts', async (_name, op) => {
+		operations.map(
+			(op) =>
+				[`${op.resource}.${op.operation}`, isAdminOnly(op) ? 'admin.json' : 'server.json', op] as [
+					string,
+					string,
+					NodeOperation,
+				],
+		),
+	)('%s sends a request %s accepts', async (_name, _spec, op) => {
+		const admin = isAdminOnly(op);
+		const mock = admin ? adminMock : serverMock;
 		mock.reset();
 		const parameters = sampleParameters(node, op.resource, op.operation);
 		const result = await runNode({
@@ -85,7 +103,9 @@ describe('Stack Auth contract against server.json', () => {
 				stackAuthApi: {
 					baseUrl: mock.baseUrl,
 					projectId: 'a-project',
-					secretServerKey: 'ssk_dummy_contract',
+					...(admin
+						? { accessType: 'admin', superSecretAdminKey: 'sak_dummy_contract' }
+						: { secretServerKey: 'ssk_dummy_contract' }),
 				},
 			},
 			credentialTypes: [new StackAuthApi()],
@@ -93,6 +113,7 @@ describe('Stack Auth contract against server.json', () => {
 		const requests = mock.requests();
 		expect(requests.length).toBeGreaterThanOrEqual(1);
 		const first = requests[0];
+		expect(first.headers['x-stack-access-type']).toBe(admin ? 'admin' : 'server');
 		const gap = SPEC_GAPS[`${op.method} ${op.url}`];
 		const violations = mock.violations().filter((v) => !(gap && gap.test(v.detail)));
 		expect(violations).toEqual([]);
@@ -106,24 +127,28 @@ describe('Stack Auth contract against server.json', () => {
 	});
 });
 
-describe('Stack Auth coverage of server.json', () => {
+describe('Stack Auth coverage of server.json and the admin-only part of admin.json', () => {
 	let spec: SpecOperation[] = [];
+	let adminOnly: SpecOperation[] = [];
 	let rows = new Map<string, { status: string; note: string }>();
 	beforeAll(() => {
 		spec = specOperations();
+		const serverSet = new Set(spec.map((op) => op.key));
+		adminOnly = specOperations(ADMIN_SPEC).filter((op) => !serverSet.has(op.key));
 		rows = coverageRows();
 	});
 	const implemented = new Map(
 		operations.map((op) => [`${op.method} ${normalizePath(op.url)}`, op]),
 	);
 
-	test('the spec is there and has the expected size', () => {
+	test('the specs are there and have the expected size', () => {
 		expect(spec.length).toBe(106);
+		expect(adminOnly.length).toBe(10);
 	});
 
 	test('every spec operation is implemented or excluded with a reason', () => {
 		const missing: string[] = [];
-		for (const op of spec) {
+		for (const op of [...spec, ...adminOnly]) {
 			const isImplemented = implemented.has(`${op.method} ${normalizePath(op.path)}`);
 			const row = rows.get(op.key);
 			if (isImplemented) {
@@ -137,13 +162,15 @@ describe('Stack Auth coverage of server.json', () => {
 	});
 
 	test('every node operation maps to an operation of the spec', () => {
-		const specKeys = new Set(spec.map((op) => `${op.method} ${normalizePath(op.path)}`));
+		const specKeys = new Set(
+			[...spec, ...adminOnly].map((op) => `${op.method} ${normalizePath(op.path)}`),
+		);
 		const unknown = [...implemented.keys()].filter((key) => !specKeys.has(key));
 		expect(unknown).toEqual([]);
 	});
 
 	test('the coverage document lists no operation the spec does not have', () => {
-		const specKeys = new Set(spec.map((op) => op.key));
+		const specKeys = new Set([...spec, ...adminOnly].map((op) => op.key));
 		expect([...rows.keys()].filter((key) => !specKeys.has(key))).toEqual([]);
 	});
 });

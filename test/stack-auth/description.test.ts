@@ -62,10 +62,10 @@ describe('Stack Auth node description', () => {
 		},
 	);
 
-	test('70 operations, each mapped to a distinct endpoint', () => {
+	test('78 operations, each mapped to a distinct endpoint', () => {
 		const operations = nodeOperations(node);
-		expect(operations).toHaveLength(70);
-		expect(new Set(operations.map((o) => `${o.method} ${o.url}`)).size).toBe(70);
+		expect(operations).toHaveLength(78);
+		expect(new Set(operations.map((o) => `${o.method} ${o.url}`)).size).toBe(78);
 	});
 
 	test('every list has Return All and Limit (default 50, minimum 1)', () => {

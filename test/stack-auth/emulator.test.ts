@@ -600,3 +600,241 @@ describe('other resources', () => {
 		expect(listed.json.is_paginated).toBe(false);
 	});
 });
+
+describe('permission definitions (admin only)', () => {
+	const admin = (method: string, path: string, options: CallOptions = {}): Promise<Reply> =>
+		call(method, path, { ...options, auth: emu.adminHeaders() });
+	const ids = async (scope: string): Promise<string[]> =>
+		(await admin('GET', `/${scope}-permission-definitions`)).json.items.map(
+			(d: { id: string }) => d.id,
+		);
+
+	test('team: list, create, rename, delete; grants and containers follow', async () => {
+		const listed = await admin('GET', '/team-permission-definitions');
+		expect(listed.status).toBe(200);
+		expect(listed.json.is_paginated).toBe(false);
+		expect(listed.json.items.map((d: { id: string }) => d.id)).toEqual([
+			'$delete_team',
+			'$invite_members',
+			'$manage_api_keys',
+			'$read_members',
+			'$remove_members',
+			'$update_team',
+			'team_admin',
+			'team_member',
+		]);
+		expect(listed.json.items[0]).toEqual({
+			id: '$delete_team',
+			description: 'Delete the team',
+			contained_permission_ids: [],
+		});
+
+		const p1 = await admin('POST', '/team-permission-definitions', { body: { id: 'p1' } });
+		expect(p1.status).toBe(201);
+		expect(p1.json).toEqual({ id: 'p1', contained_permission_ids: [] });
+		const p2 = await admin('POST', '/team-permission-definitions', {
+			body: { id: 'p2', description: 'Two', contained_permission_ids: ['p1', '$read_members'] },
+		});
+		expect(p2.status).toBe(201);
+		expect(p2.json).toEqual({
+			id: 'p2',
+			description: 'Two',
+			contained_permission_ids: ['$read_members', 'p1'],
+		});
+
+		const [user] = emu.seedUsers(1);
+		const team = emu.seedTeam({ memberIds: [user.id] });
+		expect(
+			(await call('POST', `/team-permissions/${team.id}/${user.id}/p2`, { body: {} })).status,
+		).toBe(201);
+
+		const renamed = await admin('PATCH', '/team-permission-definitions/p2', {
+			body: { id: 'p3', contained_permission_ids: ['p1', '$update_team'] },
+		});
+		expect(renamed.status).toBe(200);
+		expect(renamed.json).toEqual({
+			id: 'p3',
+			description: 'Two',
+			contained_permission_ids: ['$update_team', 'p1'],
+		});
+		const grants = await call('GET', '/team-permissions', {
+			query: { team_id: team.id, user_id: user.id, recursive: 'true' },
+		});
+		expect(grants.json.items.map((g: { id: string }) => g.id)).toEqual(
+			expect.arrayContaining(['$update_team', 'p1', 'p3']),
+		);
+		expect(grants.json.items.map((g: { id: string }) => g.id)).not.toContain('p2');
+
+		const deleted = await admin('DELETE', '/team-permission-definitions/p1');
+		expect(deleted.status).toBe(200);
+		expect(deleted.json).toEqual({ success: true });
+		expect(emu.state.permissionDefinitions.team.get('p3')!.contained_permission_ids).toEqual([
+			'$update_team',
+		]);
+		expect((await admin('DELETE', '/team-permission-definitions/p3')).json).toEqual({
+			success: true,
+		});
+		expect(emu.state.teamPermissions.some((g) => g.id === 'p3')).toBe(false);
+		expect((await ids('team')).filter((id) => id.startsWith('p'))).toEqual([]);
+	});
+
+	test('project: create, update, delete drops the grants', async () => {
+		expect(await ids('project')).toEqual([]);
+		const read = await admin('POST', '/project-permission-definitions', {
+			body: { id: 'read:docs', description: 'Read docs' },
+		});
+		expect(read.status).toBe(201);
+		expect(read.json).toEqual({
+			id: 'read:docs',
+			description: 'Read docs',
+			contained_permission_ids: [],
+		});
+		await admin('POST', '/project-permission-definitions', {
+			body: { id: 'editor', contained_permission_ids: ['read:docs'] },
+		});
+		expect(await ids('project')).toEqual(['editor', 'read:docs']);
+
+		const updated = await admin('PATCH', '/project-permission-definitions/editor', {
+			body: { description: 'Edits' },
+		});
+		expect(updated.status).toBe(200);
+		expect(updated.json).toEqual({
+			id: 'editor',
+			description: 'Edits',
+			contained_permission_ids: ['read:docs'],
+		});
+
+		const [user] = emu.seedUsers(1);
+		await call('POST', `/project-permissions/${user.id}/editor`, { body: {} });
+		const deleted = await admin('DELETE', '/project-permission-definitions/editor');
+		expect(deleted.json).toEqual({ success: true });
+		expect(
+			(await call('GET', '/project-permissions', { query: { user_id: user.id } })).json.items,
+		).toEqual([]);
+		expect(await ids('project')).toEqual(['read:docs']);
+	});
+
+	test('server and client access: 401 INSUFFICIENT_ACCESS_TYPE; a wrong admin key is rejected', async () => {
+		for (const scope of ['team', 'project']) {
+			const base = `/${scope}-permission-definitions`;
+			for (const [method, path, body] of [
+				['GET', base, undefined],
+				['POST', base, { id: 'x' }],
+				['PATCH', `${base}/x`, { description: 'y' }],
+				['DELETE', `${base}/x`, undefined],
+			] as const) {
+				const reply = await call(method, path, { body });
+				expectKnownError(reply, 401, 'INSUFFICIENT_ACCESS_TYPE');
+				expect(reply.json.details).toEqual({
+					actual_access_type: 'server',
+					allowed_access_types: ['admin'],
+				});
+			}
+		}
+		expect(emu.state.permissionDefinitions.project.size).toBe(0);
+
+		const client = await call('GET', '/team-permission-definitions', {
+			auth: {
+				'x-stack-access-type': 'client',
+				'x-stack-project-id': PROJECT_ID,
+				'x-stack-publishable-client-key': emu.publishableClientKey,
+			},
+		});
+		expectKnownError(client, 401, 'INSUFFICIENT_ACCESS_TYPE');
+		expect(client.json.details).toEqual({
+			actual_access_type: 'client',
+			allowed_access_types: ['admin'],
+		});
+
+		const wrongKey = await call('GET', '/team-permission-definitions', {
+			auth: { ...emu.adminHeaders(), 'x-stack-super-secret-admin-key': 'sak_wrong' },
+		});
+		expectKnownError(wrongKey, 401, 'INVALID_SUPER_SECRET_ADMIN_KEY');
+	});
+
+	test('404 PERMISSION_NOT_FOUND for unknown, other-scope and system ids', async () => {
+		await admin('POST', '/project-permission-definitions', { body: { id: 'proj' } });
+		for (const [scope, id] of [
+			['team', 'nope'],
+			['project', 'nope'],
+			['team', 'proj'],
+			['team', '$update_team'],
+		]) {
+			for (const method of ['PATCH', 'DELETE']) {
+				const reply = await admin(method, `/${scope}-permission-definitions/${id}`, {
+					body: method === 'PATCH' ? { description: 'x' } : undefined,
+				});
+				expectKnownError(reply, 404, 'PERMISSION_NOT_FOUND');
+				expect(reply.json.details).toEqual({ permission_id: id });
+			}
+		}
+	});
+
+	test('validation: undeclared keys, ids, duplicates and contained ids', async () => {
+		const base = '/team-permission-definitions';
+		const unknownBody = await admin('POST', base, { body: { id: 'p1', scope: 'team' } });
+		expectKnownError(unknownBody, 400, 'SCHEMA_ERROR');
+		expect(unknownBody.json.error).toBe(
+			`Request validation failed on POST /api/v1${base}:\n  - body contains unknown properties: scope`,
+		);
+		expectKnownError(
+			await admin('PATCH', `${base}/team_admin`, { body: { name: 'x' } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+		expectKnownError(
+			await admin('GET', '/project-permission-definitions', { query: { limit: '10' } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+		expectKnownError(await admin('POST', base, { body: {} }), 400, 'SCHEMA_ERROR');
+		for (const id of ['Read', 'read-docs', '$custom', '']) {
+			expectKnownError(await admin('POST', base, { body: { id } }), 400, 'SCHEMA_ERROR');
+		}
+		expectKnownError(
+			await admin('POST', base, { body: { id: 'p1', contained_permission_ids: 'p2' } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+
+		const missing = await admin('POST', base, {
+			body: { id: 'p1', contained_permission_ids: ['p2'] },
+		});
+		expectKnownError(missing, 400, 'CONTAINED_PERMISSION_NOT_FOUND');
+		expect(missing.json.details).toEqual({ permission_id: 'p2' });
+
+		await admin('POST', '/project-permission-definitions', { body: { id: 'shared' } });
+		const duplicate = await admin('POST', base, { body: { id: 'shared' } });
+		expectKnownError(duplicate, 400, 'PERMISSION_ID_ALREADY_EXISTS');
+		expect(duplicate.json).toEqual({
+			code: 'PERMISSION_ID_ALREADY_EXISTS',
+			details: { permission_id: 'shared' },
+			error: 'Permission with ID "shared" already exists. Choose a different ID.',
+		});
+		expectKnownError(
+			await admin('POST', base, { body: { id: 'team_member' } }),
+			400,
+			'PERMISSION_ID_ALREADY_EXISTS',
+		);
+		expectKnownError(
+			await admin('PATCH', `${base}/team_member`, { body: { id: 'team_admin' } }),
+			400,
+			'PERMISSION_ID_ALREADY_EXISTS',
+		);
+		expect(
+			(await admin('PATCH', `${base}/team_member`, { body: { id: 'team_member' } })).status,
+		).toBe(200);
+		expect(await ids('team')).not.toContain('p1');
+	});
+
+	test('admin access works on the server routes too', async () => {
+		emu.seedUsers(2);
+		const users = await admin('GET', '/users');
+		expect(users.status).toBe(200);
+		expect(users.json.items).toHaveLength(2);
+		const team = await admin('POST', '/teams', { body: { display_name: 'Admins' } });
+		expect(team.status).toBe(201);
+		expect((await admin('GET', `/teams/${team.json.id}`)).json.display_name).toBe('Admins');
+		expect((await admin('GET', '/')).text).toMatch(/Authentication: Admin\n/);
+	});
+});

@@ -186,6 +186,20 @@ export const errors = {
 			`Permission ${JSON.stringify(permissionId)} not found. (It was found for a different scope ${JSON.stringify(actual)}, but scope ${JSON.stringify(expected)} was expected.)`,
 			{ permission_id: permissionId, expected_scope: expected, actual_scope: actual },
 		),
+	permissionIdAlreadyExists: (permissionId: string) =>
+		knownError(
+			400,
+			'PERMISSION_ID_ALREADY_EXISTS',
+			`Permission with ID "${permissionId}" already exists. Choose a different ID.`,
+			{ permission_id: permissionId },
+		),
+	containedPermissionNotFound: (permissionId: string) =>
+		knownError(
+			400,
+			'CONTAINED_PERMISSION_NOT_FOUND',
+			`Contained permission with ID "${permissionId}" not found. Make sure you created it on the dashboard.`,
+			{ permission_id: permissionId },
+		),
 	teamPermissionNotFound: (teamId: string, userId: string, permissionId: string) =>
 		knownError(
 			401,

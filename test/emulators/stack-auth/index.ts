@@ -1,5 +1,7 @@
 /**
  * A stateful loopback emulator of the Stack Auth REST API with server access, mounted at `/api/v1`.
+ * Admin access works on every route as server access does; the permission-definition routes
+ * (admin.json) need it, and answer server access with 401 INSUFFICIENT_ACCESS_TYPE.
  *
  * It follows shared/providers/stack-auth.md and the upstream route handlers the note cites:
  * - auth headers checked on every route (GET /api/v1/ accepts no auth and echoes it);
@@ -25,8 +27,10 @@ import {
 	type Operation,
 } from './operations';
 import {
+	CUSTOM_PERMISSION_ID,
 	EDITABLE_EMAIL_STATUSES,
 	StackAuthState,
+	TEAM_SYSTEM_PERMISSIONS,
 	isUuid,
 	normalizeEmail,
 	simpleStatus,
@@ -35,6 +39,7 @@ import {
 	type CustomerType,
 	type OutboxEmail,
 	type OutboxStatus,
+	type PermissionDefinitionInput,
 	type ServerUser,
 	type Team,
 	type UpdateUserInput,
@@ -91,6 +96,8 @@ export interface StackAuthEmulator extends Emulator {
 	readonly apiUrl: string;
 	/** The three server-access headers. */
 	serverHeaders(): Record<string, string>;
+	/** The three admin-access headers (x-stack-super-secret-admin-key). */
+	adminHeaders(): Record<string, string>;
 	/** Clears every record, the request log and the faults. */
 	reset(): void;
 	seedUser(options?: SeedUserOptions): ServerUser;
@@ -316,6 +323,14 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		};
 	}
 
+	adminHeaders(): Record<string, string> {
+		return {
+			'x-stack-access-type': 'admin',
+			'x-stack-project-id': this.projectId,
+			'x-stack-super-secret-admin-key': this.superSecretAdminKey,
+		};
+	}
+
 	reset(): void {
 		this.state.reset();
 		this.requests.length = 0;
@@ -400,7 +415,7 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			'cache-control': 'no-store',
 		};
 		try {
-			const auth = this.authenticate(req, key === 'GET /');
+			const auth = this.authenticate(req, key === 'GET /', op.adminOnly === true);
 			const query = validateQuery(req, op);
 			const body = validateBody(req, op);
 			const reply = handler({ req, params: req.params, query, body, auth });
@@ -423,7 +438,7 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		}
 	}
 
-	private authenticate(req: EmulatorRequest, isRoot: boolean): AuthInfo {
+	private authenticate(req: EmulatorRequest, isRoot: boolean, adminOnly: boolean): AuthInfo {
 		const h = req.headers;
 		const accessType = h['x-stack-access-type'] || undefined;
 		const projectId = h['x-stack-project-id'];
@@ -467,7 +482,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		}
 		// Client access (restricted to the signed-in user's own records) is not emulated.
 		if (!isRoot && accessType === 'client')
-			throw errors.insufficientAccessType('client', ['server', 'admin']);
+			throw errors.insufficientAccessType('client', adminOnly ? ['admin'] : ['server', 'admin']);
+		if (adminOnly && accessType !== 'admin')
+			throw errors.insufficientAccessType(accessType, ['admin']);
 		return { type: accessType, userId, sessionId };
 	}
 
@@ -880,6 +897,33 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			s.projectPermissions.splice(index, 1);
 			return success();
 		});
+
+		// ---------------------------------------------------------------- permission definitions
+		for (const scope of ['team', 'project'] as const) {
+			const base = `/${scope}-permission-definitions`;
+			const permissionId = (ctx: Ctx): string => {
+				const problem = permissionIdProblem(ctx.params.permission_id);
+				if (problem) throw schemaError(ctx.req, [problem]);
+				return ctx.params.permission_id;
+			};
+			this.def('GET', base, () =>
+				list(s.listPermissionDefinitions(scope).map((d) => s.renderPermissionDefinition(d))),
+			);
+			this.def('POST', base, (ctx) => {
+				const input = permissionDefinitionInput(ctx);
+				const definition = s.createPermissionDefinition(scope, { ...input, id: input.id! });
+				return created(s.renderPermissionDefinition(definition));
+			});
+			this.def('PATCH', `${base}/{permission_id}`, (ctx) => {
+				const id = permissionId(ctx);
+				const definition = s.updatePermissionDefinition(scope, id, permissionDefinitionInput(ctx));
+				return ok(s.renderPermissionDefinition(definition));
+			});
+			this.def('DELETE', `${base}/{permission_id}`, (ctx) => {
+				s.deletePermissionDefinition(scope, permissionId(ctx));
+				return success();
+			});
+		}
 
 		// ---------------------------------------------------------------- contact channels
 		const requireChannel = (ctx: Ctx) => {
@@ -1581,6 +1625,33 @@ function checkUrl(req: EmulatorRequest, field: string, value: string): void {
 	} catch {
 		throw schemaError(req, [`body.${field} must be a valid URL`]);
 	}
+}
+
+/** Upstream permissionDefinitionIdSchema (a custom id, or a `$` system permission). */
+function permissionIdProblem(id: string): string | undefined {
+	if (!/^\$?[a-z0-9_:]+$/.test(id))
+		return 'Only lowercase letters, numbers, ":", "_" and optional "$" at the beginning are allowed';
+	if (id.startsWith('$') && !TEAM_SYSTEM_PERMISSIONS.includes(id))
+		return 'Invalid system permission';
+	return undefined;
+}
+
+/** POST/PATCH permission-definition body: non-nullable strings, a custom id, valid contained ids. */
+function permissionDefinitionInput(ctx: Ctx): PermissionDefinitionInput {
+	const b = ctx.body;
+	const problems: string[] = [];
+	for (const key of ['id', 'description']) {
+		if (b[key] === null) problems.push(`body.${key} cannot be null`);
+	}
+	if (typeof b.id === 'string' && !CUSTOM_PERMISSION_ID.test(b.id))
+		problems.push('Only lowercase letters, numbers, ":", "_" are allowed');
+	const contained = b.contained_permission_ids as string[] | undefined;
+	for (const id of contained ?? []) {
+		const problem = permissionIdProblem(id);
+		if (problem) problems.push(problem);
+	}
+	if (problems.length) throw schemaError(ctx.req, problems);
+	return { id: str(b.id), description: str(b.description), contained_permission_ids: contained };
 }
 
 function userInput(body: Json): CreateUserInput {

@@ -1,6 +1,7 @@
 /**
  * The declared query and body keys of every server-access operation, hard-coded from
- * shared/specs/stack-auth/generated-2f719903/server.json. Keys: `METHOD template` as registered
+ * shared/specs/stack-auth/generated-2f719903/server.json, plus the admin-only permission-definition
+ * operations from admin.json. Keys: `METHOD template` as registered
  * under `/api/v1`. Anything not declared here is answered with SCHEMA_ERROR, as upstream does
  * (`noUnknownPathPrefixes: ["body", "query", "params"]`).
  *
@@ -21,6 +22,8 @@ export interface Operation {
 	queryRules?: Record<string, QueryRule>;
 	body?: string[];
 	requiredBody?: string[];
+	/** Only in admin.json: server (and client) access answer 401 INSUFFICIENT_ACCESS_TYPE. */
+	adminOnly?: boolean;
 }
 
 const TRUE_FALSE = ['true', 'false'];
@@ -52,8 +55,24 @@ const TEAM_UPDATE_FIELDS = [
 	'client_read_only_metadata',
 	'server_metadata',
 ];
+const PERMISSION_DEFINITION_FIELDS = ['id', 'description', 'contained_permission_ids'];
 const CONTACT_CHANNEL_QUERY = ['user_id', 'contact_channel_id'];
 const OUTBOX_ITEM_QUERY = ['status', 'simple_status'];
+
+/** The four admin-only `/{scope}-permission-definitions` operations (admin.json). */
+function permissionDefinitionOperations(scope: 'team' | 'project'): Record<string, Operation> {
+	const base = `/${scope}-permission-definitions`;
+	return {
+		[`GET ${base}`]: { adminOnly: true },
+		[`POST ${base}`]: {
+			adminOnly: true,
+			body: PERMISSION_DEFINITION_FIELDS,
+			requiredBody: ['id'],
+		},
+		[`PATCH ${base}/{permission_id}`]: { adminOnly: true, body: PERMISSION_DEFINITION_FIELDS },
+		[`DELETE ${base}/{permission_id}`]: { adminOnly: true },
+	};
+}
 
 export const OPERATIONS: Record<string, Operation> = {
 	'GET /': {},
@@ -135,6 +154,8 @@ export const OPERATIONS: Record<string, Operation> = {
 	},
 	'POST /project-permissions/{user_id}/{permission_id}': { body: [] },
 	'DELETE /project-permissions/{user_id}/{permission_id}': {},
+	...permissionDefinitionOperations('team'),
+	...permissionDefinitionOperations('project'),
 
 	'GET /contact-channels': { query: CONTACT_CHANNEL_QUERY },
 	'POST /contact-channels': {
@@ -305,7 +326,7 @@ export const NUMBER_FIELDS = new Set([
 	'quantity',
 ]);
 export const INTEGER_FIELDS = new Set(['delta', 'quantity']);
-export const STRING_ARRAY_FIELDS = new Set(['user_ids']);
+export const STRING_ARRAY_FIELDS = new Set(['user_ids', 'contained_permission_ids']);
 /** Any JSON value. */
 export const JSON_FIELDS = new Set([
 	'client_metadata',

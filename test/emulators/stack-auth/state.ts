@@ -309,6 +309,25 @@ export const TEAM_SYSTEM_PERMISSIONS = [
 	'$manage_api_keys',
 ];
 
+/** Upstream `lib/permissions.tsx` descriptionMap. */
+const TEAM_SYSTEM_PERMISSION_DESCRIPTIONS: Record<string, string> = {
+	$update_team: 'Update the team information',
+	$delete_team: 'Delete the team',
+	$read_members: 'Read and list the other members of the team',
+	$remove_members: 'Remove other members from the team',
+	$invite_members: 'Invite other users to the team',
+	$manage_api_keys: 'Create and manage API keys for the team',
+};
+
+/** Ids an admin may create or rename to (upstream customPermissionDefinitionIdSchema). */
+export const CUSTOM_PERMISSION_ID = /^[a-z0-9_:]+$/;
+
+export interface PermissionDefinitionInput {
+	id?: string;
+	description?: string;
+	contained_permission_ids?: string[];
+}
+
 export const NOTIFICATION_CATEGORIES: NotificationCategory[] = [
 	{
 		id: '7bb82d33-2f54-4a3d-9d23-82739e0d66ef',
@@ -449,9 +468,11 @@ export class StackAuthState {
 		this.capacityBoostExpiresAtMillis = null;
 		this.notificationCategories = NOTIFICATION_CATEGORIES.map((c) => ({ ...c }));
 
-		for (const id of TEAM_SYSTEM_PERMISSIONS) this.definePermission('team', id);
+		for (const id of TEAM_SYSTEM_PERMISSIONS) {
+			this.definePermission('team', id, { description: TEAM_SYSTEM_PERMISSION_DESCRIPTIONS[id] });
+		}
 		this.definePermission('team', 'team_admin', {
-			description: 'Default permission for team creators',
+			description: 'Default permission for team admins',
 			contained_permission_ids: [...TEAM_SYSTEM_PERMISSIONS],
 		});
 		this.definePermission('team', 'team_member', {
@@ -913,6 +934,112 @@ export class StackAuthState {
 		if (this.permissionDefinitions[other].has(id))
 			throw errors.wrongPermissionScope(id, scope, other);
 		throw errors.permissionNotFound(id);
+	}
+
+	/** As the admin endpoints return it: contained ids sorted, no description when empty. */
+	renderPermissionDefinition(definition: PermissionDefinition): Json {
+		return {
+			id: definition.id,
+			...(definition.description ? { description: definition.description } : {}),
+			contained_permission_ids: [...definition.contained_permission_ids].sort(),
+		};
+	}
+
+	/** Every definition of the scope, system ones included, sorted by id. */
+	listPermissionDefinitions(scope: 'team' | 'project'): PermissionDefinition[] {
+		return [...this.permissionDefinitions[scope].values()].sort((a, b) =>
+			a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+		);
+	}
+
+	/** A custom (non-system) definition of this scope, else PERMISSION_NOT_FOUND. */
+	requireCustomPermissionDefinition(scope: 'team' | 'project', id: string): PermissionDefinition {
+		const definition = this.permissionDefinitions[scope].get(id);
+		if (!definition || TEAM_SYSTEM_PERMISSIONS.includes(id)) throw errors.permissionNotFound(id);
+		return definition;
+	}
+
+	/** Ids are unique across both scopes; contained ids must exist in the same scope. */
+	private checkPermissionDefinition(
+		scope: 'team' | 'project',
+		input: PermissionDefinitionInput,
+		currentId?: string,
+	): void {
+		const id = input.id;
+		if (
+			id !== undefined &&
+			id !== currentId &&
+			(this.permissionDefinitions.team.has(id) || this.permissionDefinitions.project.has(id))
+		) {
+			throw errors.permissionIdAlreadyExists(id);
+		}
+		for (const contained of input.contained_permission_ids ?? []) {
+			if (!this.permissionDefinitions[scope].has(contained))
+				throw errors.containedPermissionNotFound(contained);
+		}
+	}
+
+	createPermissionDefinition(
+		scope: 'team' | 'project',
+		input: PermissionDefinitionInput & { id: string },
+	): PermissionDefinition {
+		this.checkPermissionDefinition(scope, input);
+		return this.definePermission(scope, input.id, {
+			description: input.description,
+			contained_permission_ids: [...new Set(input.contained_permission_ids ?? [])],
+		});
+	}
+
+	/** A rename follows everywhere the id is referenced (grants, containers, default lists). */
+	updatePermissionDefinition(
+		scope: 'team' | 'project',
+		id: string,
+		input: PermissionDefinitionInput,
+	): PermissionDefinition {
+		const definition = this.requireCustomPermissionDefinition(scope, id);
+		this.checkPermissionDefinition(scope, input, id);
+		if (input.description !== undefined) definition.description = input.description;
+		if (input.contained_permission_ids !== undefined)
+			definition.contained_permission_ids = [...new Set(input.contained_permission_ids)];
+		const newId = input.id;
+		if (newId !== undefined && newId !== id) {
+			const map = this.permissionDefinitions[scope];
+			map.delete(id);
+			definition.id = newId;
+			map.set(newId, definition);
+			this.replacePermissionReferences(scope, id, newId);
+		}
+		return definition;
+	}
+
+	/** Also drops its grants and removes it from the definitions and default lists containing it. */
+	deletePermissionDefinition(scope: 'team' | 'project', id: string): void {
+		this.requireCustomPermissionDefinition(scope, id);
+		this.permissionDefinitions[scope].delete(id);
+		this.replacePermissionReferences(scope, id, null);
+	}
+
+	/** `newId` is unused in both scopes (checked), so a rename cannot create duplicates. */
+	private replacePermissionReferences(
+		scope: 'team' | 'project',
+		oldId: string,
+		newId: string | null,
+	): void {
+		const swap = (ids: string[]): string[] =>
+			ids.flatMap((id) => (id !== oldId ? [id] : newId === null ? [] : [newId]));
+		const swapGrants = <T extends { id: string }>(grants: T[]): T[] =>
+			grants.flatMap((g) => (g.id !== oldId ? [g] : newId === null ? [] : [{ ...g, id: newId }]));
+		for (const definition of this.permissionDefinitions[scope].values())
+			definition.contained_permission_ids = swap(definition.contained_permission_ids);
+		if (scope === 'team') {
+			this.settings.teamCreatorDefaultPermissions = swap(
+				this.settings.teamCreatorDefaultPermissions,
+			);
+			this.settings.teamMemberDefaultPermissions = swap(this.settings.teamMemberDefaultPermissions);
+			this.teamPermissions = swapGrants(this.teamPermissions);
+		} else {
+			this.projectPermissions = swapGrants(this.projectPermissions);
+		}
 	}
 
 	/** The ids and everything they contain, transitively. */

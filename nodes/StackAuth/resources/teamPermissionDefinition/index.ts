@@ -1,0 +1,3 @@
+import { permissionDefinitionDescription } from '../permissionDefinition';
+
+export const teamPermissionDefinitionDescription = permissionDefinitionDescription('team');
