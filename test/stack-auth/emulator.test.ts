@@ -1,6 +1,6 @@
 /**
  * Exercises the Stack Auth emulator directly over HTTP, so the node's tests can rely on it
- * behaving like the real API (shared/providers/stack-auth.md).
+ * behaving like the real API.
  */
 import {
 	PROJECT_ID,

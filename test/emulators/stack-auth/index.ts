@@ -3,7 +3,7 @@
  * Admin access works on every route as server access does; the permission-definition routes
  * (admin.json) need it, and answer server access with 401 INSUFFICIENT_ACCESS_TYPE.
  *
- * It follows shared/providers/stack-auth.md and the upstream route handlers the note cites:
+ * It follows Stack Auth's own route handlers (apps/backend in stack-auth/stack-auth):
  * - auth headers checked on every route (GET /api/v1/ accepts no auth and echoes it);
  * - known errors as JSON `{code, details?, error}` with `x-stack-known-error`, other errors as
  *   text/plain; every response has `x-stack-request-id`;
