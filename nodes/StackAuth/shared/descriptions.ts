@@ -303,6 +303,24 @@ export function profileFields(collection: string): INodeProperties[] {
 	];
 }
 
+/** A collection of optional fields ("Additional Fields", "Update Fields") shown for `displayOptions`. */
+export function fieldCollection(
+	displayName: string,
+	name: string,
+	displayOptions: IDisplayOptions,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options,
+	};
+}
+
 /** Sorts fields by display name, as n8n shows collection options. */
 export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
+	fieldCollection,
 	listFields,
 	queryLocator,
 	sendField,
@@ -50,39 +51,31 @@ export function apiKeyFields(owner: ApiKeyOwner): INodeProperties[] {
 			},
 			'description',
 		),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(resource, 'create'),
-			options: [
-				{
-					displayName: 'Expires At (Unix Ms)',
-					name: 'expiresAtMillis',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description:
-						'When the key expires, as Unix time in milliseconds; 0 or unset means it never expires',
-					routing: {
-						send: { type: 'body', property: 'expires_at_millis', value: '={{ $value || null }}' },
-					},
+		fieldCollection('Additional Fields', 'additionalFields', show(resource, 'create'), [
+			{
+				displayName: 'Expires At (Unix Ms)',
+				name: 'expiresAtMillis',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'When the key expires, as Unix time in milliseconds; 0 or unset means it never expires',
+				routing: {
+					send: { type: 'body', property: 'expires_at_millis', value: '={{ $value || null }}' },
 				},
-				sendField(
-					{
-						displayName: 'Is Public',
-						name: 'isPublic',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the key is public (not a secret, so secret scanners do not flag it when it is exposed)',
-					},
-					'is_public',
-				),
-			],
-		},
+			},
+			sendField(
+				{
+					displayName: 'Is Public',
+					name: 'isPublic',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the key is public (not a secret, so secret scanners do not flag it when it is exposed)',
+				},
+				'is_public',
+			),
+		]),
 		{
 			displayName: 'API Key ID',
 			name: 'keyId',
@@ -105,38 +98,30 @@ export function apiKeyFields(owner: ApiKeyOwner): INodeProperties[] {
 				: { description: 'The team whose keys to list' },
 		),
 		...listFields(resource, 'getAll', false),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(resource, 'update'),
-			options: [
-				sendField(
-					{
-						displayName: 'Description',
-						name: 'description',
-						type: 'string',
-						default: '',
-						description: 'What the key is used for',
-					},
-					'description',
-				),
+		fieldCollection('Update Fields', 'updateFields', show(resource, 'update'), [
+			sendField(
 				{
-					displayName: 'Revoke',
-					name: 'revoked',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to revoke the key. Revoking cannot be undone; when off, nothing is sent.',
-					// Stack Auth accepts only `revoked: true`.
-					routing: {
-						send: { type: 'body', property: 'revoked', value: '={{ $value || undefined }}' },
-					},
+					displayName: 'Description',
+					name: 'description',
+					type: 'string',
+					default: '',
+					description: 'What the key is used for',
 				},
-			],
-		},
+				'description',
+			),
+			{
+				displayName: 'Revoke',
+				name: 'revoked',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to revoke the key. Revoking cannot be undone; when off, nothing is sent.',
+				// Stack Auth accepts only `revoked: true`.
+				routing: {
+					send: { type: 'body', property: 'revoked', value: '={{ $value || undefined }}' },
+				},
+			},
+		]),
 		sendField(
 			{
 				displayName: 'API Key',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, bodyLocator } from '../../shared/descriptions';
+import { bodyLocator, fieldCollection, sendField, show } from '../../shared/descriptions';
 import { isPrimaryField, isVerifiedField, usedForAuthField, valueField } from './fields';
 
 const create = show('contactChannel', 'create');
@@ -24,13 +24,8 @@ export const contactChannelCreateDescription: INodeProperties[] = [
 	),
 	{ ...valueField, required: true, displayOptions: create },
 	{ ...usedForAuthField, displayOptions: create },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: create,
-		options: [isPrimaryField, isVerifiedField],
-	},
+	fieldCollection('Additional Fields', 'additionalFields', create, [
+		isPrimaryField,
+		isVerifiedField,
+	]),
 ];

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { sendField, show } from '../../shared/descriptions';
+import { fieldCollection, sendField, show } from '../../shared/descriptions';
 import { sendJson } from '../../shared/json';
 
 const sendOnly = (extra: Record<string, string[]>): IDisplayOptions => ({
@@ -134,67 +134,59 @@ export const emailSendDescription: INodeProperties[] = [
 		},
 		'draft_id',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('email', 'send'),
-		options: [
-			sendField(
-				{
-					displayName: 'Is High Priority',
-					name: 'isHighPriority',
-					type: 'boolean',
-					default: false,
-					description: 'Whether the email jumps the sending queue',
-				},
-				'is_high_priority',
-			),
-			sendField(
-				{
-					displayName: 'Notification Category Name',
-					name: 'notificationCategoryName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Marketing',
-					description:
-						'The category users can unsubscribe from; defaults to the transactional category',
-				},
-				'notification_category_name',
-			),
-			sendField(
-				{
-					displayName: 'Scheduled At (Unix Ms)',
-					name: 'scheduledAtMillis',
-					type: 'number',
-					default: 0,
-					description:
-						'When to send the email, as Unix time in milliseconds; without it the email is sent now',
-				},
-				'scheduled_at_millis',
-			),
-			sendField(
-				{
-					displayName: 'Subject',
-					name: 'subject',
-					type: 'string',
-					default: '',
-					description: "Overrides the template's or draft's subject",
-				},
-				'subject',
-			),
-			sendField(
-				{
-					displayName: 'Theme ID',
-					name: 'themeId',
-					type: 'string',
-					default: '',
-					description: "The email theme to use instead of the project's default theme",
-				},
-				'theme_id',
-			),
-		],
-	},
+	fieldCollection('Additional Fields', 'additionalFields', show('email', 'send'), [
+		sendField(
+			{
+				displayName: 'Is High Priority',
+				name: 'isHighPriority',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the email jumps the sending queue',
+			},
+			'is_high_priority',
+		),
+		sendField(
+			{
+				displayName: 'Notification Category Name',
+				name: 'notificationCategoryName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Marketing',
+				description:
+					'The category users can unsubscribe from; defaults to the transactional category',
+			},
+			'notification_category_name',
+		),
+		sendField(
+			{
+				displayName: 'Scheduled At (Unix Ms)',
+				name: 'scheduledAtMillis',
+				type: 'number',
+				default: 0,
+				description:
+					'When to send the email, as Unix time in milliseconds; without it the email is sent now',
+			},
+			'scheduled_at_millis',
+		),
+		sendField(
+			{
+				displayName: 'Subject',
+				name: 'subject',
+				type: 'string',
+				default: '',
+				description: "Overrides the template's or draft's subject",
+			},
+			'subject',
+		),
+		sendField(
+			{
+				displayName: 'Theme ID',
+				name: 'themeId',
+				type: 'string',
+				default: '',
+				description: "The email theme to use instead of the project's default theme",
+			},
+			'theme_id',
+		),
+	]),
 ];

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jsonField, sendField, show, byDisplayName } from '../../shared/descriptions';
+import {
+	byDisplayName,
+	fieldCollection,
+	jsonField,
+	sendField,
+	show,
+} from '../../shared/descriptions';
 
 /** Stack Auth accepts only `cancel: true`, so false is not sent. */
 const cancel: INodeProperties = {
@@ -13,14 +19,11 @@ const cancel: INodeProperties = {
 };
 
 export const emailUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('email', 'update'),
-		options: byDisplayName([
+	fieldCollection(
+		'Update Fields',
+		'updateFields',
+		show('email', 'update'),
+		byDisplayName([
 			cancel,
 			sendField(
 				{
@@ -88,5 +91,5 @@ export const emailUpdateDescription: INodeProperties[] = [
 				'Values for the template variables, e.g. {"name": "Ada"}',
 			),
 		]),
-	},
+	),
 ];

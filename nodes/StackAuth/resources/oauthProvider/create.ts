@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, bodyLocator } from '../../shared/descriptions';
+import { bodyLocator, fieldCollection, sendField, show } from '../../shared/descriptions';
 import {
 	accountIdField,
 	allowConnectedAccountsField,
@@ -30,13 +30,5 @@ export const oauthProviderCreateDescription: INodeProperties[] = [
 	{ ...accountIdField, required: true, displayOptions: create },
 	{ ...allowSignInField, displayOptions: create },
 	{ ...allowConnectedAccountsField, displayOptions: create },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: create,
-		options: [emailField],
-	},
+	fieldCollection('Additional Fields', 'additionalFields', create, [emailField]),
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { show } from '../../shared/descriptions';
+import { fieldCollection, show } from '../../shared/descriptions';
 import {
 	accountIdField,
 	allowConnectedAccountsField,
@@ -9,13 +9,10 @@ import {
 } from './fields';
 
 export const oauthProviderUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('oauthProvider', 'update'),
-		options: [accountIdField, allowConnectedAccountsField, allowSignInField, emailField],
-	},
+	fieldCollection('Update Fields', 'updateFields', show('oauthProvider', 'update'), [
+		accountIdField,
+		allowConnectedAccountsField,
+		allowSignInField,
+		emailField,
+	]),
 ];

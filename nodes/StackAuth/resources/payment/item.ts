@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show } from '../../shared/descriptions';
+import { fieldCollection, sendField, show } from '../../shared/descriptions';
 import { customerFields } from './fields';
 
 const ITEM_OPERATIONS = ['getItem', 'updateItemQuantity'];
@@ -43,35 +43,27 @@ export const paymentItemDescription: INodeProperties[] = [
 		'allow_negative',
 		'query',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('payment', 'updateItemQuantity'),
-		options: [
-			sendField(
-				{
-					displayName: 'Description',
-					name: 'description',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Monthly subscription renewal',
-					description: 'Why the quantity changes',
-				},
-				'description',
-			),
-			sendField(
-				{
-					displayName: 'Expires At',
-					name: 'expiresAt',
-					type: 'dateTime',
-					default: '',
-					description: 'When this change of quantity expires',
-				},
-				'expires_at',
-			),
-		],
-	},
+	fieldCollection('Additional Fields', 'additionalFields', show('payment', 'updateItemQuantity'), [
+		sendField(
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Monthly subscription renewal',
+				description: 'Why the quantity changes',
+			},
+			'description',
+		),
+		sendField(
+			{
+				displayName: 'Expires At',
+				name: 'expiresAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When this change of quantity expires',
+			},
+			'expires_at',
+		),
+	]),
 ];

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { sendField, show } from '../../shared/descriptions';
+import { fieldCollection, sendField, show } from '../../shared/descriptions';
 import { sendJson } from '../../shared/json';
 import { customerFields, fullCodeField, returnUrlField } from './fields';
 
@@ -52,15 +52,12 @@ export const paymentPurchaseDescription: INodeProperties[] = [
 		displayOptions: urlOnly('inline'),
 		routing: { send: { preSend: [sendJson('productInline', 'product_inline', 'Inline Product')] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('payment', ['createPurchaseUrl', 'validateCode']),
-		options: [returnUrlField],
-	},
+	fieldCollection(
+		'Additional Fields',
+		'additionalFields',
+		show('payment', ['createPurchaseUrl', 'validateCode']),
+		[returnUrlField],
+	),
 	fullCodeField,
 	sendField(
 		{
@@ -75,14 +72,11 @@ export const paymentPurchaseDescription: INodeProperties[] = [
 		},
 		'price_id',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('payment', 'createPurchaseSession'),
-		options: [
+	fieldCollection(
+		'Additional Fields',
+		'additionalFields',
+		show('payment', 'createPurchaseSession'),
+		[
 			sendField(
 				{
 					displayName: 'Quantity',
@@ -95,5 +89,5 @@ export const paymentPurchaseDescription: INodeProperties[] = [
 				'quantity',
 			),
 		],
-	},
+	),
 ];

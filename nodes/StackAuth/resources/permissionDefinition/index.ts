@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	byDisplayName,
 	deletedOutput,
+	fieldCollection,
 	itemsOutput,
 	listFields,
 	operation,
@@ -80,23 +81,17 @@ export function permissionDefinitionDescription(scope: 'team' | 'project'): INod
 			placeholder: 'e.g. read_secret_info',
 			displayOptions: show(resource, ['delete', 'update']),
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(resource, 'create'),
-			options: byDisplayName([containedPermissionIds, description]),
-		},
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: show(resource, 'update'),
-			options: byDisplayName([
+		fieldCollection(
+			'Additional Fields',
+			'additionalFields',
+			show(resource, 'create'),
+			byDisplayName([containedPermissionIds, description]),
+		),
+		fieldCollection(
+			'Update Fields',
+			'updateFields',
+			show(resource, 'update'),
+			byDisplayName([
 				containedPermissionIds,
 				description,
 				sendField(
@@ -110,7 +105,7 @@ export function permissionDefinitionDescription(scope: 'team' | 'project'): INod
 					'id',
 				),
 			]),
-		},
+		),
 		...listFields(resource, 'getAll', false),
 	];
 }

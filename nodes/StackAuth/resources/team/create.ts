@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, byDisplayName } from '../../shared/descriptions';
-import { teamFields } from './fields';
+import {
+	byDisplayName,
+	fieldCollection,
+	profileFields,
+	sendField,
+	show,
+} from '../../shared/descriptions';
 
 export const teamCreateDescription: INodeProperties[] = [
 	sendField(
@@ -16,14 +21,11 @@ export const teamCreateDescription: INodeProperties[] = [
 		},
 		'display_name',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('team', 'create'),
-		options: byDisplayName([
+	fieldCollection(
+		'Additional Fields',
+		'additionalFields',
+		show('team', 'create'),
+		byDisplayName([
 			sendField(
 				{
 					displayName: 'Creator User ID',
@@ -34,7 +36,7 @@ export const teamCreateDescription: INodeProperties[] = [
 				},
 				'creator_user_id',
 			),
-			...teamFields('additionalFields'),
+			...profileFields('additionalFields'),
 		]),
-	},
+	),
 ];

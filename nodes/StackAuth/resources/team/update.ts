@@ -1,23 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, teamLocator, byDisplayName } from '../../shared/descriptions';
-import { teamFields } from './fields';
+import {
+	byDisplayName,
+	fieldCollection,
+	profileFields,
+	sendField,
+	show,
+	teamLocator,
+} from '../../shared/descriptions';
 
 export const teamUpdateDescription: INodeProperties[] = [
 	teamLocator(show('team', 'update')),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('team', 'update'),
-		options: byDisplayName([
+	fieldCollection(
+		'Update Fields',
+		'updateFields',
+		show('team', 'update'),
+		byDisplayName([
 			sendField(
 				{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '' },
 				'display_name',
 			),
-			...teamFields('updateFields'),
+			...profileFields('updateFields'),
 		]),
-	},
+	),
 ];

@@ -1,18 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendField, show, userLocator, byDisplayName } from '../../shared/descriptions';
+import {
+	byDisplayName,
+	fieldCollection,
+	sendField,
+	show,
+	userLocator,
+} from '../../shared/descriptions';
 import { userFields } from './fields';
 
 export const userUpdateDescription: INodeProperties[] = [
 	userLocator(show('user', 'update')),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show('user', 'update'),
-		options: byDisplayName([
+	fieldCollection(
+		'Update Fields',
+		'updateFields',
+		show('user', 'update'),
+		byDisplayName([
 			...userFields('updateFields'),
 			sendField(
 				{
@@ -25,5 +28,5 @@ export const userUpdateDescription: INodeProperties[] = [
 				'selected_team_id',
 			),
 		]),
-	},
+	),
 ];
