@@ -11,7 +11,7 @@ import type {
 
 import { noBody } from './body';
 import { sendJson } from './json';
-import { cursorPagination, PAGE_SIZE, type Simplifier } from './pagination';
+import { cursorPagination, type Simplifier } from './pagination';
 
 export function show(resource: string, operation?: string | string[]): IDisplayOptions {
 	return {
@@ -339,4 +339,3 @@ export function sendField(
 	} as INodeProperties;
 }
 
-export { PAGE_SIZE };
