@@ -338,4 +338,3 @@ export function sendField(
 		routing: { send: { type, property, ...(value ? { value } : {}) } },
 	} as INodeProperties;
 }
-
