@@ -1,108 +1,19 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteSingleFunctions,
-	IHttpRequestMethods,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-	PostReceiveAction,
-} from 'n8n-workflow';
+import type { IDisplayOptions } from 'n8n-workflow';
 
-import { noBody } from './body';
-import { sendJson } from './json';
-import { cursorPagination, type Simplifier } from './pagination';
-
-export function show(resource: string, operation?: string | string[]): IDisplayOptions {
-	return {
-		show: {
-			resource: [resource],
-			...(operation ? { operation: Array.isArray(operation) ? operation : [operation] } : {}),
-		},
-	};
-}
-
-/** postReceive: Stack Auth answers deletes with {success: true}; n8n nodes return {deleted: true}. */
-export const deletedOutput: PostReceiveAction = {
-	type: 'set',
-	properties: { value: '={{ { "deleted": true } }}' },
-};
-
-/** postReceive: one item per element of `items` of a list envelope. */
-export const itemsOutput: PostReceiveAction = {
-	type: 'rootProperty',
-	properties: { property: 'items' },
-};
-
-interface OperationOptions {
-	description?: string;
-	postReceive?: PostReceiveAction[];
-	/** Cursor-paginated list: Return All / Limit go through the provider paginator. */
-	paginated?: { simplify?: Simplifier };
-	/** false for a POST that takes no body; GET and DELETE never send one. */
-	body?: false;
-}
-
-/** One entry of an operation picker, with the endpoint it maps to readable in `routing.request`. */
-export function operation(
-	name: string,
-	value: string,
-	action: string,
-	method: IHttpRequestMethods,
-	url: string,
-	options: OperationOptions = {},
-): INodePropertyOptions {
-	return {
-		name,
-		value,
-		action,
-		description: options.description ?? action,
-		routing: {
-			request: { method, url },
-			...(options.paginated || options.body === false
-				? {
-						send: {
-							...(options.paginated ? { paginate: true } : {}),
-							...(options.body === false ? { preSend: [noBody] } : {}),
-						},
-					}
-				: {}),
-			...(options.paginated
-				? { operations: { pagination: cursorPagination(options.paginated.simplify) } }
-				: {}),
-			...(options.postReceive ? { output: { postReceive: options.postReceive } } : {}),
-		},
-	};
-}
-
-export function operationPicker(
-	resource: string,
-	options: INodePropertyOptions[],
-	defaultValue: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: show(resource),
-		options,
-		default: defaultValue,
-	};
-}
+import type { Field, FieldTarget } from '../../shared/types';
 
 interface LocatorOptions {
 	name?: string;
 	displayName?: string;
 	description?: string;
 	required?: boolean;
+	in?: FieldTarget;
+	api?: string;
+	displayOptions?: IDisplayOptions;
 }
 
-function locator(
-	kind: 'user' | 'team',
-	displayOptions: IDisplayOptions,
-	options: LocatorOptions = {},
-): INodeProperties {
+/** A user or team resource locator: From List (searchable) or By ID. */
+export function locator(kind: 'user' | 'team', options: LocatorOptions = {}): Field {
 	const noun = kind === 'user' ? 'User' : 'Team';
 	return {
 		displayName: options.displayName ?? noun,
@@ -111,7 +22,9 @@ function locator(
 		default: { mode: 'list', value: '' },
 		...(options.required === false ? {} : { required: true }),
 		description: options.description ?? `The ${kind} to use`,
-		displayOptions,
+		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
+		...(options.in ? { in: options.in } : {}),
+		...(options.api ? { api: options.api } : {}),
 		modes: [
 			{
 				displayName: 'From List',
@@ -134,207 +47,57 @@ function locator(
 	};
 }
 
-export function userLocator(
-	displayOptions: IDisplayOptions,
-	options?: LocatorOptions,
-): INodeProperties {
-	return locator('user', displayOptions, options);
-}
+export const userLocator = (options?: LocatorOptions): Field => locator('user', options);
+export const teamLocator = (options?: LocatorOptions): Field => locator('team', options);
 
-export function teamLocator(
-	displayOptions: IDisplayOptions,
-	options?: LocatorOptions,
-): INodeProperties {
-	return locator('team', displayOptions, options);
-}
-
-/** A locator whose value is sent in the query string (for filters). */
-export function queryLocator(
-	kind: 'user' | 'team',
-	displayOptions: IDisplayOptions,
-	property: string,
-	options?: LocatorOptions,
-): INodeProperties {
-	return {
-		...locator(kind, displayOptions, options),
-		routing: { send: { type: 'query', property, value: '={{ $value || undefined }}' } },
-	};
-}
-
-/** A required locator whose value is sent at `property` of the body. */
-export function bodyLocator(
-	kind: 'user' | 'team',
-	displayOptions: IDisplayOptions,
-	property: string,
-	options?: LocatorOptions,
-): INodeProperties {
-	return {
-		...locator(kind, displayOptions, options),
-		routing: { send: { type: 'body', property } },
-	};
-}
-
-/** Return All + Limit for a list. Cursor lists leave both to the paginator. */
-export function listFields(
-	resource: string,
-	operationValue: string,
-	paginated: boolean,
-): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: show(resource, operationValue),
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show(resource, operationValue).show, returnAll: [false] } },
-			...(paginated ? {} : { routing: { output: { maxResults: '={{$value}}' } } }),
-		},
-	];
-}
-
-function simplifyItems(simplify: Simplifier): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		if (!(this.getNodeParameter('simplify', false) as boolean)) return items;
-		return items.map((item) => ({ ...item, json: simplify(item.json as IDataObject) }));
-	};
-}
-
-/** Simplify toggle. For cursor lists the paginator applies it, so it carries no routing. */
-export function simplifyField(
-	resource: string,
-	operations: string[],
-	simplify: Simplifier,
-	paginatedOperations: string[] = [],
-): INodeProperties[] {
-	const direct = operations.filter((o) => !paginatedOperations.includes(o));
-	const description =
-		'Whether to return a simplified version of the response instead of the raw data';
-	const fields: INodeProperties[] = [];
-	if (direct.length) {
-		fields.push({
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description,
-			displayOptions: show(resource, direct),
-			routing: { output: { postReceive: [simplifyItems(simplify)] } },
-		});
-	}
-	if (paginatedOperations.length) {
-		fields.push({
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description,
-			displayOptions: show(resource, paginatedOperations),
-		});
-	}
-	return fields;
-}
-
-/** Picks the given keys of a record, in that order. */
-export function pick(keys: string[]): Simplifier {
-	return (record: IDataObject) => {
-		if (!record || typeof record !== 'object') return record;
-		const out: IDataObject = {};
-		for (const key of keys) if (key in record) out[key] = record[key];
-		return out;
-	};
-}
-
-/** A JSON field inside a collection, parsed and sent at `property` of the body. */
-export function jsonField(
-	collection: string,
-	displayName: string,
-	name: string,
-	property: string,
-	description: string,
-): INodeProperties {
+/** A JSON field, parsed before any request (invalid JSON names the field and the item). */
+export function jsonField(displayName: string, name: string, description: string, api?: string): Field {
 	return {
 		displayName,
 		name,
 		type: 'json',
 		default: '{}',
 		description,
-		routing: { send: { preSend: [sendJson(`${collection}.${name}`, property, displayName)] } },
+		parse: 'json',
+		...(api ? { api } : {}),
 	};
 }
 
-/** The metadata and picture fields users and teams share, inside the collection `collection`. */
-export function profileFields(collection: string): INodeProperties[] {
-	return [
-		jsonField(
-			collection,
-			'Client Metadata',
-			'clientMetadata',
-			'client_metadata',
-			'Metadata readable and writable by the client',
-		),
-		jsonField(
-			collection,
-			'Client Read-Only Metadata',
-			'clientReadOnlyMetadata',
-			'client_read_only_metadata',
-			'Metadata the client can read but not change',
-		),
-		sendField(
-			{ displayName: 'Profile Image URL', name: 'profileImageUrl', type: 'string', default: '' },
-			'profile_image_url',
-		),
-		jsonField(
-			collection,
-			'Server Metadata',
-			'serverMetadata',
-			'server_metadata',
-			'Metadata only the server can read and write',
-		),
-	];
-}
-
-/** A collection of optional fields ("Additional Fields", "Update Fields") shown for `displayOptions`. */
-export function fieldCollection(
+/** A collection of optional fields ("Additional Fields", "Update Fields", "Filters", "Options"). */
+export function collection(
 	displayName: string,
 	name: string,
-	displayOptions: IDisplayOptions,
-	options: INodeProperties[],
-): INodeProperties {
+	options: Field[],
+	extra: Partial<Field> = {},
+): Field {
 	return {
 		displayName,
 		name,
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: name === 'filters' ? 'Add Filter' : name === 'options' ? 'Add Option' : 'Add Field',
 		default: {},
-		displayOptions,
-		options,
+		options: byDisplayName(options),
+		...extra,
 	};
 }
 
 /** Sorts fields by display name, as n8n shows collection options. */
-export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
+export function byDisplayName(fields: Field[]): Field[] {
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-/** A plain field sent at `property` of the body (or query). */
-export function sendField(
-	field: Omit<INodeProperties, 'routing'>,
-	property: string,
-	type: 'body' | 'query' = 'body',
-): INodeProperties {
-	const value = field.type === 'boolean' && type === 'query' ? '={{ String($value) }}' : undefined;
-	return {
-		...field,
-		routing: { send: { type, property, ...(value ? { value } : {}) } },
-	} as INodeProperties;
-}
+/** A boolean sent in the query as "true"/"false". */
+export const queryBoolean = (value: unknown): unknown =>
+	value === undefined ? undefined : String(value);
+
+/** The metadata and picture fields users and teams share. */
+export const profileFields: Field[] = [
+	jsonField('Client Metadata', 'clientMetadata', 'Metadata readable and writable by the client'),
+	jsonField(
+		'Client Read-Only Metadata',
+		'clientReadOnlyMetadata',
+		'Metadata the client can read but not change',
+	),
+	{ displayName: 'Profile Image URL', name: 'profileImageUrl', type: 'string', default: '' },
+	jsonField('Server Metadata', 'serverMetadata', 'Metadata only the server can read and write'),
+];

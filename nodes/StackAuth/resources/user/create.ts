@@ -1,13 +1,29 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { collection } from '../../shared/descriptions';
+import { sortedUserFields } from './fields';
 
-import { fieldCollection, show } from '../../shared/descriptions';
-import { userFields } from './fields';
-
-export const userCreateDescription: INodeProperties[] = [
-	fieldCollection(
-		'Additional Fields',
-		'additionalFields',
-		show('user', 'create'),
-		userFields('additionalFields'),
-	),
-];
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a user',
+	method: 'POST',
+	path: '/users',
+	fields: [
+		{
+			displayName: 'Primary Email',
+			name: 'primaryEmail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'The user’s email address; leave empty for a user without one',
+		},
+		{
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			default: '',
+			description: 'The name shown for the user',
+		},
+		collection('Additional Fields', 'additionalFields', sortedUserFields()),
+	],
+};

@@ -1,14 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Field } from '../../../shared/types';
+import { byDisplayName, jsonField, profileFields } from '../../shared/descriptions';
 
-import {
-	byDisplayName,
-	jsonField,
-	pick,
-	profileFields,
-	sendField,
-} from '../../shared/descriptions';
-
-export const simplifyUser = pick([
+/** The fields Simplify keeps (apps/backend/src/app/api/latest/users/crud.tsx: the user read shape). */
+export const SIMPLE_USER = [
 	'id',
 	'primary_email',
 	'display_name',
@@ -19,136 +13,96 @@ export const simplifyUser = pick([
 	'is_anonymous',
 	'is_restricted',
 	'profile_image_url',
-]);
+];
 
-/** Writable user fields shared by Create and Update, inside the collection `collection`. */
-export function userFields(collection: string): INodeProperties[] {
-	return byDisplayName([
-		...profileFields(collection),
-		sendField(
-			{
-				displayName: 'Country Code',
-				name: 'countryCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. US',
-				description: 'ISO 3166-1 alpha-2 country code',
-			},
-			'country_code',
-		),
-		sendField(
-			{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '' },
-			'display_name',
-		),
-		sendField(
-			{
-				displayName: 'Is Anonymous',
-				name: 'isAnonymous',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the user is an anonymous user',
-			},
-			'is_anonymous',
-		),
-		sendField(
-			{
-				displayName: 'Password',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'Sets a password and enables password sign-in',
-			},
-			'password',
-		),
-		sendField(
-			{
-				displayName: 'Password Hash',
-				name: 'passwordHash',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'A bcrypt hash, for migrating users from another system',
-			},
-			'password_hash',
-		),
-		sendField(
-			{
-				displayName: 'Primary Email',
-				name: 'primaryEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			'primary_email',
-		),
-		sendField(
-			{
-				displayName: 'Primary Email Auth Enabled',
-				name: 'primaryEmailAuthEnabled',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the primary email can be used to sign in',
-			},
-			'primary_email_auth_enabled',
-		),
-		sendField(
-			{
-				displayName: 'Primary Email Verified',
-				name: 'primaryEmailVerified',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the primary email is verified',
-			},
-			'primary_email_verified',
-		),
-		sendField(
-			{
-				displayName: 'Restricted By Admin',
-				name: 'restrictedByAdmin',
-				type: 'boolean',
-				default: false,
-				description: 'Whether an admin restricts this user',
-			},
-			'restricted_by_admin',
-		),
-		sendField(
-			{
-				displayName: 'Restricted By Admin Private Details',
-				name: 'restrictedByAdminPrivateDetails',
-				type: 'string',
-				default: '',
-				description: 'Details only admins see',
-			},
-			'restricted_by_admin_private_details',
-		),
-		sendField(
-			{
-				displayName: 'Restricted By Admin Reason',
-				name: 'restrictedByAdminReason',
-				type: 'string',
-				default: '',
-				description: 'Reason shown to the user',
-			},
-			'restricted_by_admin_reason',
-		),
-		jsonField(
-			collection,
+/** ISO 3166-1 alpha-2: Stack Auth's schema accepts two letters only. */
+export function countryCode(value: unknown): unknown {
+	if (value === undefined || value === null || value === '') return value === '' ? null : value;
+	const code = String(value).trim().toUpperCase();
+	if (!/^[A-Z]{2}$/.test(code)) throw new Error(`'${String(value)}' is not a two-letter country code`);
+	return code;
+}
+
+/** Writable user fields shared by Create and Update. */
+export const userWritableFields: Field[] = [
+	...profileFields,
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. US',
+		description: 'ISO 3166-1 alpha-2 country code (two letters); empty clears it',
+		value: countryCode,
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Sets a password and enables password sign-in',
+	},
+	{
+		displayName: 'Password Hash',
+		name: 'passwordHash',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'A bcrypt hash, for migrating users from another system',
+	},
+	{
+		displayName: 'Primary Email Auth Enabled',
+		name: 'primaryEmailAuthEnabled',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the primary email can be used to sign in',
+	},
+	{
+		displayName: 'Primary Email Verified',
+		name: 'primaryEmailVerified',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the primary email is verified',
+	},
+	{
+		displayName: 'Restricted By Admin',
+		name: 'restrictedByAdmin',
+		type: 'boolean',
+		default: false,
+		description: 'Whether an admin restricts this user',
+	},
+	{
+		displayName: 'Restricted By Admin Private Details',
+		name: 'restrictedByAdminPrivateDetails',
+		type: 'string',
+		default: '',
+		description: 'Details only admins see',
+	},
+	{
+		displayName: 'Restricted By Admin Reason',
+		name: 'restrictedByAdminReason',
+		type: 'string',
+		default: '',
+		description: 'Reason shown to the user',
+	},
+	{
+		...jsonField(
 			'Risk Scores',
 			'riskScores',
-			'risk_scores',
-			'Risk scores, e.g. {"sign_up": {"bot": 0, "free_trial_abuse": 0}}',
+			'Risk scores from 0 to 100, e.g. {"sign_up": {"bot": 0, "free_trial_abuse": 0}}',
 		),
-		sendField(
-			{
-				displayName: 'TOTP Secret (Base64)',
-				name: 'totpSecretBase64',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'Enables TOTP multi-factor authentication with this secret',
-			},
-			'totp_secret_base64',
-		),
-	]);
-}
+		default: '{\n  "sign_up": {\n    "bot": 0,\n    "free_trial_abuse": 0\n  }\n}',
+	},
+	{
+		displayName: 'TOTP Secret (Base64)',
+		name: 'totpSecretBase64',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Enables TOTP multi-factor authentication with this secret',
+	},
+];
+
+export const sortedUserFields = (extra: Field[] = []): Field[] =>
+	byDisplayName([...userWritableFields, ...extra]);

@@ -1,5 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { userLocator } from '../../shared/descriptions';
+import { SIMPLE_USER } from './fields';
 
-import { show, userLocator } from '../../shared/descriptions';
-
-export const userGetDescription: INodeProperties[] = [userLocator(show('user', ['get', 'delete']))];
+export const get: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a user',
+	method: 'GET',
+	path: '/users/{userId}',
+	fields: [userLocator()],
+	simplify: SIMPLE_USER,
+};

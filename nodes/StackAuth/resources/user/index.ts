@@ -1,36 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Resource } from '../../../shared/types';
+import { create } from './create';
+import { remove } from './delete';
+import { get } from './get';
+import { getAll } from './getAll';
+import { update } from './update';
 
-import {
-	deletedOutput,
-	operation,
-	operationPicker,
-	simplifyField,
-} from '../../shared/descriptions';
-import { userCreateDescription } from './create';
-import { simplifyUser } from './fields';
-import { userGetDescription } from './get';
-import { userGetAllDescription } from './getAll';
-import { userUpdateDescription } from './update';
-
-export const userDescription: INodeProperties[] = [
-	operationPicker(
-		'user',
-		[
-			operation('Create', 'create', 'Create a user', 'POST', '/users'),
-			operation('Delete', 'delete', 'Delete a user', 'DELETE', '/users/{userId}', {
-				postReceive: [deletedOutput],
-			}),
-			operation('Get', 'get', 'Get a user', 'GET', '/users/{userId}'),
-			operation('Get Many', 'getAll', 'Get many users', 'GET', '/users', {
-				paginated: { simplify: simplifyUser },
-			}),
-			operation('Update', 'update', 'Update a user', 'PATCH', '/users/{userId}'),
-		],
-		'getAll',
-	),
-	...userCreateDescription,
-	...userGetDescription,
-	...userGetAllDescription,
-	...userUpdateDescription,
-	...simplifyField('user', ['get', 'getAll'], simplifyUser, ['getAll']),
-];
+export const user: Resource = {
+	name: 'User',
+	value: 'user',
+	defaultOperation: 'getAll',
+	operations: [create, remove, get, getAll, update],
+};

@@ -1,23 +1,32 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { collection, userLocator } from '../../shared/descriptions';
+import { sortedUserFields } from './fields';
 
-import {
-	byDisplayName,
-	fieldCollection,
-	sendField,
-	show,
-	userLocator,
-} from '../../shared/descriptions';
-import { userFields } from './fields';
-
-export const userUpdateDescription: INodeProperties[] = [
-	userLocator(show('user', 'update')),
-	fieldCollection(
-		'Update Fields',
-		'updateFields',
-		show('user', 'update'),
-		byDisplayName([
-			...userFields('updateFields'),
-			sendField(
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a user',
+	method: 'PATCH',
+	path: '/users/{userId}',
+	fields: [
+		userLocator(),
+		collection(
+			'Update Fields',
+			'updateFields',
+			sortedUserFields([
+				{
+					displayName: 'Display Name',
+					name: 'displayName',
+					type: 'string',
+					default: '',
+				},
+				{
+					displayName: 'Primary Email',
+					name: 'primaryEmail',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+				},
 				{
 					displayName: 'Selected Team ID',
 					name: 'selectedTeamId',
@@ -25,8 +34,16 @@ export const userUpdateDescription: INodeProperties[] = [
 					default: '',
 					description: 'The team the user has selected',
 				},
-				'selected_team_id',
-			),
-		]),
-	),
-];
+				{
+					displayName: 'Upgrade Anonymous User',
+					name: 'isAnonymous',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to turn an anonymous user into a regular one; Stack Auth only accepts this direction (is_anonymous: false)',
+					value: (upgrade) => (upgrade === true ? false : undefined),
+				},
+			]),
+		),
+	],
+};

@@ -1,0 +1,227 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { header, parseBody } from './errors';
+import type { HttpFailure, Provider, RetryPolicy } from './types';
+
+export interface ApiRequest {
+	method: IHttpRequestOptions['method'];
+	/** Full URL (base URL + encoded path). */
+	url: string;
+	qs?: IDataObject;
+	/** A JSON body; undefined sends none. */
+	body?: unknown;
+	itemIndex?: number;
+}
+
+/** Per-execution settings every request of a run shares (Request Options of the node). */
+export interface TransportOptions {
+	timeout?: number;
+	proxy?: IHttpRequestOptions['proxy'];
+	skipSslCertificateValidation?: boolean;
+	/** Credential type to authenticate with. */
+	credential: string;
+}
+
+export interface ApiResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	status: number;
+}
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+const DEFAULT_RETRY: Required<RetryPolicy> = {
+	statuses: [429, 503],
+	maxRetries: 5,
+	maxWaitSeconds: 60,
+	backoffSeconds: 1,
+};
+
+/**
+ * The wait before retry `attempt` (0-based): Retry-After in seconds or as an HTTP date, else
+ * exponential backoff; never more than maxWaitSeconds.
+ */
+export function retryDelayMs(
+	retryAfter: string | undefined,
+	attempt: number,
+	policy: RetryPolicy = {},
+	now = Date.now(),
+): number {
+	const { maxWaitSeconds, backoffSeconds } = { ...DEFAULT_RETRY, ...policy };
+	const cap = maxWaitSeconds * 1000;
+	if (retryAfter !== undefined && retryAfter.trim() !== '') {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, cap);
+		const date = Date.parse(retryAfter);
+		if (Number.isFinite(date)) return Math.min(Math.max(date - now, 0), cap);
+	}
+	return Math.min(backoffSeconds * 1000 * 2 ** attempt, cap);
+}
+
+/** The status, headers and body of a failed request, from the error n8n's helper threw. */
+function failureOf(node: INode, error: unknown, itemIndex?: number): HttpFailure | undefined {
+	const cause = (error as { cause?: unknown })?.cause ?? error;
+	const response = (cause as { response?: { status?: number; headers?: unknown; data?: unknown } })
+		?.response;
+	if (!response || typeof response.status !== 'number') return undefined;
+	return {
+		node,
+		status: response.status,
+		headers: (response.headers ?? {}) as Record<string, unknown>,
+		body: parseBody(response.data),
+		itemIndex,
+	};
+}
+
+/**
+ * A transport failure without an HTTP response (refused connection, timeout, DNS): a fresh error
+ * with the message only, so nothing of the request (its headers) travels with it.
+ */
+function networkError(node: INode, error: unknown, provider: Provider, itemIndex?: number) {
+	const cause = ((error as { cause?: unknown })?.cause ?? error) as {
+		message?: string;
+		code?: string;
+	};
+	const code = typeof cause?.code === 'string' ? cause.code : undefined;
+	const text = String(cause?.message ?? (error as Error)?.message ?? 'The request failed');
+	const timedOut = code === 'ECONNABORTED' || /timeout/i.test(text);
+	return new NodeApiError(node, { message: text, ...(code ? { code } : {}) } as JsonObject, {
+		message: timedOut
+			? `${provider.displayName} did not answer in time`
+			: `Could not reach ${provider.displayName}: ${text}`,
+		description: timedOut
+			? 'Raise Request Options → Timeout, or retry later.'
+			: 'Check the base URL of the credential and that the server is reachable from n8n.',
+		itemIndex,
+	});
+}
+
+/**
+ * Sends one request with the node's credential through n8n's own helper (so n8n applies the
+ * credential and refreshes a token on 401), waits and retries on 429/503 within the provider's
+ * policy, and maps every failure with the provider's mapper. Bodies reported as failures inside
+ * a 2xx (an envelope flag) are mapped the same way.
+ */
+export async function sendRequest(
+	context: Context,
+	provider: Provider,
+	transport: TransportOptions,
+	request: ApiRequest,
+): Promise<ApiResponse> {
+	const policy = { ...DEFAULT_RETRY, ...provider.retry };
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		json: true,
+		returnFullResponse: true,
+		headers: { ...provider.headers },
+	};
+	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
+	if (request.body !== undefined) {
+		const empty =
+			typeof request.body === 'object' &&
+			request.body !== null &&
+			!Array.isArray(request.body) &&
+			Object.keys(request.body).length === 0;
+		// n8n drops an empty object body; an API that wants `{}` gets it as text.
+		options.body = empty ? '{}' : request.body;
+		options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+	}
+	if (transport.timeout) options.timeout = transport.timeout;
+	if (transport.proxy) options.proxy = transport.proxy;
+	if (transport.skipSslCertificateValidation) options.skipSslCertificateValidation = true;
+
+	for (let attempt = 0; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				transport.credential,
+				{ ...options, headers: { ...options.headers } },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const failure = failureOf(context.getNode(), error, request.itemIndex);
+			if (!failure) throw networkError(context.getNode(), error, provider, request.itemIndex);
+			if (policy.statuses.includes(failure.status) && attempt < policy.maxRetries) {
+				await sleep(retryDelayMs(header(failure.headers, 'retry-after'), attempt, policy));
+				continue;
+			}
+			const mapped = provider.toError(failure);
+			if (policy.statuses.includes(failure.status) && attempt > 0) {
+				mapped.description = [
+					mapped.description,
+					`Gave up after ${attempt} ${attempt === 1 ? 'retry' : 'retries'}.`,
+				]
+					.filter(Boolean)
+					.join(' ');
+			}
+			throw mapped;
+		}
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		const status = response.statusCode ?? 200;
+		let body: unknown = response.body;
+		const type = String(header(headers, 'content-type') ?? '');
+		if (typeof body === 'string' && type.includes('json')) {
+			if (body.trim() === '') {
+				throw provider.toError({
+					node: context.getNode(),
+					status,
+					headers,
+					body: undefined,
+					malformed: '',
+					itemIndex: request.itemIndex,
+				});
+			} else {
+				try {
+					body = JSON.parse(body);
+				} catch {
+					throw provider.toError({
+						node: context.getNode(),
+						status,
+						headers,
+						body: undefined,
+						malformed: String(parseBody(body)),
+						itemIndex: request.itemIndex,
+					});
+				}
+			}
+		}
+		const failure = provider.bodyFailure?.(body, status, headers);
+		if (failure)
+			throw provider.toError({
+				...failure,
+				itemIndex: request.itemIndex,
+				node: context.getNode(),
+			});
+		return { body, headers, status };
+	}
+}
+
+/** One request from a list search or option loader, with the node's credential. */
+export async function lookupRequest(
+	context: ILoadOptionsFunctions,
+	provider: Provider,
+	method: IHttpRequestOptions['method'],
+	path: string,
+	qs: IDataObject = {},
+): Promise<unknown> {
+	const credential = provider.authenticationParameter
+		? (context.getNodeParameter(provider.authenticationParameter, provider.credentials[0]) as string)
+		: provider.credentials[0];
+	const credentials = await context.getCredentials(credential);
+	const response = await sendRequest(context, provider, { credential }, {
+		method,
+		url: `${provider.baseUrl(credentials)}${path}`,
+		qs,
+	});
+	return response.body;
+}

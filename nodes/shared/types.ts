@@ -1,0 +1,163 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+	INode,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	NodeApiError,
+} from 'n8n-workflow';
+
+/** Where a field's value goes in the request. `none` fields only steer other fields. */
+export type FieldTarget = 'path' | 'query' | 'body' | 'none';
+
+/**
+ * One parameter of an operation: the n8n property the user fills in, plus where its value goes.
+ * `displayOptions` may only hold conditions on other fields of the same operation; the resource
+ * and operation conditions are added by the description builder.
+ */
+export type Field = Omit<INodeProperties, 'options' | 'routing'> & {
+	/** Where the value is sent; default: a `{name}` placeholder of the path → path, else query for GET/DELETE, else body. */
+	in?: FieldTarget;
+	/** The API's name for the value (dots nest it); default: the provider's rendering of `name`. */
+	api?: string;
+	/** `json`: parsed before any request; `list`: a comma-separated string (or an array) becomes an array. */
+	parse?: 'json' | 'list';
+	/** Turns the (parsed) value into what is sent; `undefined` omits it. */
+	value?: (value: unknown) => unknown;
+	/** Fixed values sent beside this field's value (same target) whenever it is sent. */
+	also?: IDataObject;
+	/** For collection and fixedCollection fields: their sub-fields, each sent on its own. */
+	options?: Array<Field | INodePropertyOptions | INodePropertyCollection>;
+};
+
+/** Output shaping of an operation. */
+export interface OperationOutput {
+	/** The response is replaced by `{ deleted: true }`. */
+	deleted?: boolean;
+	/** The records are under this key of the response (one item per record). */
+	listKey?: string;
+	/** A Simplify toggle (default on) keeps these keys of each record, in this order. */
+	simplify?: string[];
+}
+
+/** One endpoint of the API: everything the executor and the description builder need. */
+export interface Operation extends OperationOutput {
+	/** Title Case name shown in the picker, e.g. "Get Many". */
+	name: string;
+	/** Parameter value, e.g. "getAll". */
+	value: string;
+	/** Sentence-case action, e.g. "Get many users". */
+	action: string;
+	description?: string;
+	method: IHttpRequestMethods;
+	/** Path under the provider's base URL, with `{fieldName}` placeholders. */
+	path: string;
+	fields?: Field[];
+	/** Fixed query values sent with every request of the operation. */
+	query?: IDataObject;
+	/** Fixed body values, overridden by fields. */
+	body?: IDataObject;
+	/** false: a POST/PUT/PATCH that takes no body at all. */
+	sendsBody?: boolean;
+	/** A list: Return All / Limit are offered. A strategy name pages through the API; none limits client-side. */
+	list?: { paginate?: string };
+}
+
+export interface Resource {
+	name: string;
+	value: string;
+	/** The operation selected when the resource is picked. */
+	defaultOperation: string;
+	operations: Operation[];
+}
+
+/** A page as a strategy reads it. */
+export interface Page {
+	records: unknown[];
+	/** The state for the next request; undefined when this was the last page. */
+	next?: PageState;
+}
+
+export type PageState = IDataObject;
+
+/** The information a paginator needs from one response. */
+export interface PageResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+/**
+ * A pagination strategy: which query or body values ask for a page, and how a response says
+ * what comes next. `key` identifies a page request for loop detection.
+ */
+export interface PaginationStrategy {
+	/** The largest page the API allows. */
+	pageSize: number;
+	/** Adds the page request to `query`/`body` for page `state` (undefined: first page) of `size` records. */
+	request(
+		state: PageState | undefined,
+		size: number,
+		target: { query: IDataObject; body: IDataObject },
+	): void;
+	/** Reads a page: its records and the state of the next one (undefined: no more). */
+	read(response: PageResponse, state: PageState | undefined, size: number): Page;
+	/** A text that names the state, for loop detection and messages. */
+	key(state: PageState): string;
+}
+
+/** What a provider supplies to the core: naming, base URL, errors, pagination and limits. */
+export interface Provider {
+	/** Shown in messages, e.g. "Stack Auth". */
+	displayName: string;
+	/** Credential type names the node may use; the first is the default. */
+	credentials: string[];
+	/** The parameter that picks the credential when there is more than one. */
+	authenticationParameter?: string;
+	/** The API root for a credential, without a trailing slash. */
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** The API's name for an n8n field name (`primaryEmail` → `primary_email`). */
+	apiName(fieldName: string): string;
+	/** Turns an HTTP failure into an error; its message is the provider's own text. */
+	toError(failure: HttpFailure): NodeApiError;
+	/** A failure reported inside a successful response (an envelope flag), or undefined. */
+	bodyFailure?(
+		body: unknown,
+		status: number,
+		headers: Record<string, unknown>,
+	): Omit<HttpFailure, 'node'> | undefined;
+	/** Pagination strategies by name. */
+	pagination?: Record<string, PaginationStrategy>;
+	/** Requests in flight at once across items (default 1). */
+	concurrency?: number;
+	/** Headers sent with every request. */
+	headers?: Record<string, string>;
+	/** An empty body of a POST/PUT/PATCH is sent as `{}` (some APIs refuse a JSON request without a body). */
+	sendEmptyBody?: boolean;
+	/** Statuses that are never retried, even when the credential could refresh (e.g. a Basic login lockout). */
+	retry?: RetryPolicy;
+}
+
+export interface RetryPolicy {
+	/** Statuses that wait and retry (default 429 and 503). */
+	statuses?: number[];
+	/** Retries per request (default 5). */
+	maxRetries?: number;
+	/** The longest wait in seconds, Retry-After included (default 60). */
+	maxWaitSeconds?: number;
+	/** The first backoff when no Retry-After is sent, in seconds (default 1, doubled each time). */
+	backoffSeconds?: number;
+}
+
+/** An HTTP failure as the core hands it to a provider's mapper. */
+export interface HttpFailure {
+	node: INode;
+	status: number;
+	headers: Record<string, unknown>;
+	/** Parsed JSON when the body was JSON, else the text (cut to an excerpt by the core). */
+	body: unknown;
+	itemIndex?: number;
+	/** The response said JSON but its body was not (an excerpt of it; '' when empty). */
+	malformed?: string;
+}
