@@ -13,39 +13,30 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
+import { operationFields, targetOf } from '../../nodes/shared/describe';
+import type { Field, Operation, Resource } from '../../nodes/shared/types';
+
 export interface NodeOperation {
 	resource: string;
 	operation: string;
 	method: string;
 	/** URL template as the node writes it, e.g. `/users/{userId}`. */
 	url: string;
+	/** The operation's entry, as the node's executor runs it. */
+	entry: Operation;
 }
 
-export function nodeOperations(node: INodeType): NodeOperation[] {
-	const { properties } = node.description;
-	const resources = (properties.find((p) => p.name === 'resource')?.options ??
-		[]) as INodePropertyOptions[];
-	const result: NodeOperation[] = [];
-	for (const resource of resources) {
-		const picker = properties.find(
-			(p) =>
-				p.name === 'operation' &&
-				p.displayOptions?.show?.resource?.includes(resource.value as string),
-		);
-		for (const option of (picker?.options ?? []) as INodePropertyOptions[]) {
-			const request = option.routing?.request;
-			if (!request?.method || !request.url) {
-				throw new Error(`${resource.value}.${option.value} has no routing.request`);
-			}
-			result.push({
-				resource: String(resource.value),
-				operation: String(option.value),
-				method: String(request.method),
-				url: String(request.url),
-			});
-		}
-	}
-	return result;
+/** Every operation of a node built on the core, read from its resource entries. */
+export function nodeOperations(resources: Resource[]): NodeOperation[] {
+	return resources.flatMap((resource) =>
+		resource.operations.map((entry) => ({
+			resource: resource.value,
+			operation: entry.value,
+			method: entry.method,
+			url: entry.path,
+			entry,
+		})),
+	);
 }
 
 /** `/users/{userId}` and `/users/{user_id}` both become `/users/{}`. */
@@ -141,4 +132,108 @@ export function sampleParameters(
 		}
 	}
 	return parameters;
+}
+
+/**
+ * Variants of an operation's sample parameters that together use every option of every options
+ * field the operation shows (top-level and inside collections) at least once.
+ */
+export function optionVariants(
+	node: INodeType,
+	resource: string,
+	operation: string,
+): INodeParameters[] {
+	const base = sampleParameters(node, resource, operation);
+	const variants: INodeParameters[] = [base];
+	const covered = new Set<string>();
+	const note = (name: string, value: unknown) => covered.add(`${name}=${JSON.stringify(value)}`);
+	const walk = (parameters: INodeParameters) => {
+		for (const [name, value] of Object.entries(parameters)) {
+			if (value && typeof value === 'object' && !Array.isArray(value) && !('__rl' in value))
+				for (const [inner, innerValue] of Object.entries(value)) note(`${name}.${inner}`, innerValue);
+			else note(name, value);
+		}
+	};
+	walk(base);
+	for (const prop of node.description.properties) {
+		if (['resource', 'operation', 'requestOptions'].includes(prop.name)) continue;
+		if (!NodeHelpers.displayParameter(base, prop, null, node.description)) continue;
+		const candidates: Array<{ path: string[]; prop: INodeProperties }> = [];
+		if (prop.type === 'options') candidates.push({ path: [prop.name], prop });
+		if (prop.type === 'collection')
+			for (const option of (prop.options ?? []) as INodeProperties[])
+				if (option.type === 'options') candidates.push({ path: [prop.name, option.name], prop: option });
+		for (const candidate of candidates) {
+			for (const option of (candidate.prop.options ?? []) as INodePropertyOptions[]) {
+				const key = `${candidate.path.join('.')}=${JSON.stringify(option.value)}`;
+				if (covered.has(key)) continue;
+				const overrides: IDataObject = {};
+				if (candidate.path.length === 1) overrides[candidate.path[0]] = option.value;
+				else
+					overrides[candidate.path[0]] = {
+						...((base[candidate.path[0]] as IDataObject) ?? {}),
+						[candidate.path[1]]: option.value,
+					};
+				const variant = sampleParameters(node, resource, operation, overrides);
+				variants.push(variant);
+				walk(variant);
+			}
+		}
+	}
+	return variants;
+}
+
+function shown(field: Field, parameters: IDataObject): boolean {
+	for (const [name, allowed] of Object.entries(field.displayOptions?.show ?? {})) {
+		if (['resource', 'operation'].includes(name)) continue;
+		if (!(allowed as unknown[]).includes(parameters[name])) return false;
+	}
+	return true;
+}
+
+export interface ExpectedField {
+	field: string;
+	target: 'path' | 'query' | 'body';
+	/** The API key (first segment of a dotted name) that must be in the request. */
+	key: string;
+}
+
+/**
+ * The keys the request must carry for these parameters: every filled field that is sent
+ * (path, query or body), by its API name, unless its own transform omits the value.
+ */
+export function expectedFields(
+	entry: Operation,
+	parameters: IDataObject,
+	apiName: (name: string) => string,
+): ExpectedField[] {
+	const expected: ExpectedField[] = [];
+	const add = (field: Field, target: Field['in'], raw: unknown) => {
+		if (target === 'none' || target === undefined) return;
+		if (raw === undefined || raw === '') return;
+		let value = raw;
+		if (field.value) {
+			try {
+				value = field.value(field.parse === 'json' && typeof raw === 'string' ? JSON.parse(raw) : raw);
+			} catch {
+				return;
+			}
+		}
+		if (value === undefined) return;
+		const key = (field.api ?? apiName(field.name)).split('.')[0];
+		expected.push({ field: field.name, target, key });
+	};
+	for (const field of operationFields(entry)) {
+		if (!shown(field, parameters)) continue;
+		const target = targetOf(field, entry);
+		const value = parameters[field.name];
+		if (field.type === 'collection') {
+			for (const option of (field.options ?? []) as Field[])
+				if (value && typeof value === 'object' && option.name in value)
+					add(option, option.in ?? target, (value as IDataObject)[option.name]);
+			continue;
+		}
+		add(field, target, value && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value);
+	}
+	return expected;
 }

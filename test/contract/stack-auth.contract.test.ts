@@ -10,8 +10,16 @@ import * as path from 'node:path';
 
 import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
+import { resources } from '../../nodes/StackAuth/resources';
+import { snakeCase } from '../../nodes/StackAuth/shared/provider';
 import { runNode } from '../harness';
-import { nodeOperations, normalizePath, sampleParameters, type NodeOperation } from './operations';
+import {
+	expectedFields,
+	nodeOperations,
+	normalizePath,
+	optionVariants,
+	type NodeOperation,
+} from './operations';
 import { repoRoot, specPath, startSpecMock, type MockServer } from './prism';
 
 const SPEC = specPath('stack-auth', 'generated-2f719903', 'server.json');
@@ -29,7 +37,7 @@ const SPEC_GAPS: Record<string, RegExp> = {
 };
 
 const node = new StackAuth();
-const operations = nodeOperations(node);
+const operations = nodeOperations(resources);
 
 interface SpecOperation {
 	key: string;
@@ -91,39 +99,52 @@ describe('Stack Auth contract against server.json and admin.json', () => {
 					NodeOperation,
 				],
 		),
-	)('%s sends a request %s accepts', async (_name, _spec, op) => {
+	)('%s: every option and every field reach a request %s accepts', async (_name, _spec, op) => {
 		const admin = isAdminOnly(op);
 		const mock = admin ? adminMock : serverMock;
-		mock.reset();
-		const parameters = sampleParameters(node, op.resource, op.operation);
-		const result = await runNode({
-			node,
-			parameters,
-			credentials: {
-				stackAuthApi: {
-					baseUrl: mock.baseUrl,
-					projectId: 'a-project',
-					...(admin
-						? { accessType: 'admin', superSecretAdminKey: 'sak_dummy_contract' }
-						: { secretServerKey: 'ssk_dummy_contract' }),
+		const variants = optionVariants(node, op.resource, op.operation);
+		for (const parameters of variants) {
+			mock.reset();
+			const result = await runNode({
+				node,
+				parameters,
+				credentials: {
+					stackAuthApi: {
+						baseUrl: mock.baseUrl,
+						projectId: 'a-project',
+						...(admin
+							? { accessType: 'admin', superSecretAdminKey: 'sak_dummy_contract' }
+							: { secretServerKey: 'ssk_dummy_contract' }),
+					},
 				},
-			},
-			credentialTypes: [new StackAuthApi()],
-		});
-		const requests = mock.requests();
-		expect(requests.length).toBeGreaterThanOrEqual(1);
-		const first = requests[0];
-		expect(first.headers['x-stack-access-type']).toBe(admin ? 'admin' : 'server');
-		const gap = SPEC_GAPS[`${op.method} ${op.url}`];
-		const violations = mock.violations().filter((v) => !(gap && gap.test(v.detail)));
-		expect(violations).toEqual([]);
-		expect(first.operation).toBeDefined();
-		const [method, specPathTemplate] = (first.operation as string).split(' ');
-		expect(method).toBe(op.method);
-		expect(normalizePath(specPathTemplate)).toBe(normalizePath(op.url));
-		// A request the mock accepted must not come back as an HTTP error of the node.
-		const httpCode = (result.error as unknown as { httpCode?: string } | undefined)?.httpCode;
-		if (!gap) expect(httpCode === undefined || !/^4/.test(String(httpCode))).toBe(true);
+				credentialTypes: [new StackAuthApi()],
+			});
+			const requests = mock.requests();
+			expect(requests.length).toBeGreaterThanOrEqual(1);
+			const first = requests[0];
+			expect(first.headers['x-stack-access-type']).toBe(admin ? 'admin' : 'server');
+			const gap = SPEC_GAPS[`${op.method} ${op.url}`];
+			const violations = mock.violations().filter((v) => !(gap && gap.test(v.detail)));
+			expect(violations).toEqual([]);
+			expect(first.operation).toBeDefined();
+			const [method, specPathTemplate] = (first.operation as string).split(' ');
+			expect(method).toBe(op.method);
+			expect(normalizePath(specPathTemplate)).toBe(normalizePath(op.url));
+			// Every filled field reached the request, by its API name.
+			const url = new URL(first.url, 'http://x');
+			const body = first.body ? (JSON.parse(first.body) as Record<string, unknown>) : {};
+			const missing = expectedFields(op.entry, parameters, snakeCase).filter(({ target, key }) =>
+				target === 'query'
+					? !url.searchParams.has(key)
+					: target === 'body'
+						? !(key in body)
+						: false,
+			);
+			expect(missing).toEqual([]);
+			// A request the mock accepted must not come back as an HTTP error of the node.
+			const httpCode = (result.error as unknown as { httpCode?: string } | undefined)?.httpCode;
+			if (!gap) expect(httpCode === undefined || !/^4/.test(String(httpCode))).toBe(true);
+		}
 	});
 });
 

@@ -83,6 +83,8 @@ export interface RunNodeOptions {
 	/** Input items; one empty item when omitted. */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** n8n's On Error setting; overrides continueOnFail. */
+	onError?: INode['onError'];
 	/** An emulator whose request log is sliced to what this run sent. */
 	emulator?: { requests: RecordedRequest[] };
 	/** Node type name; `<package>.<description.name>` unless given. */
@@ -91,6 +93,8 @@ export interface RunNodeOptions {
 
 export interface RunNodeResult {
 	items: INodeExecutionData[];
+	/** Every output of the node's first run (the error output is the second with continueErrorOutput). */
+	outputs: INodeExecutionData[][];
 	json: IDataObject[];
 	error?: ExecutionError;
 	requests: RecordedRequest[];
@@ -160,7 +164,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		parameters: options.parameters,
 		credentials: nodeCredentials,
 		continueOnFail: options.continueOnFail ?? false,
-		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		onError: options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow'),
 	};
 	const nodeTypes = new TestNodeTypes([options.node], node.type);
 	const workflow = new Workflow({
@@ -220,6 +224,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const error = nodeRuns[0]?.error ?? run.data.resultData.error;
 	return {
 		items,
+		outputs: (nodeRuns[0]?.data?.main ?? []).map((output) => output ?? []),
 		json: items.map((i) => i.json),
 		error,
 		requests: options.emulator ? options.emulator.requests.slice(before) : [],
