@@ -7,6 +7,29 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** Stack Auth's messages for the errors a wrong credential gets (known-errors.tsx). */
+const KNOWN_ERRORS: Array<[string, string]> = [
+	[
+		'INVALID_SECRET_SERVER_KEY',
+		'The secret server key is not valid for the project. Does the project and/or the key exist?',
+	],
+	[
+		'INVALID_SUPER_SECRET_ADMIN_KEY',
+		'The super secret admin key is not valid for the project. Does the project and/or the key exist?',
+	],
+	[
+		'CURRENT_PROJECT_NOT_FOUND',
+		'The current project was not found. Please check the value of the project ID.',
+	],
+	['SERVER_AUTHENTICATION_REQUIRED', 'The secret server key must be provided.'],
+	['ADMIN_AUTHENTICATION_REQUIRED', 'The super secret admin key must be provided.'],
+	[
+		'ACCESS_TYPE_WITHOUT_PROJECT_ID',
+		'The access type was given, but the project ID was not provided.',
+	],
+	['SCHEMA_ERROR', 'Stack Auth refused the request: the project ID must be a valid UUID.'],
+];
+
 export class StackAuthApi implements ICredentialType {
 	name = 'stackAuthApi';
 
@@ -99,11 +122,33 @@ export class StackAuthApi implements ICredentialType {
 		return requestOptions;
 	}
 
+	/**
+	 * `GET /projects/current` with the credential. HTTP errors are read as bodies so that the test
+	 * can show Stack Auth's own message for each known error code (packages/stack-shared/src/
+	 * known-errors.tsx) rather than n8n's generic "Authorization failed"; anything that is not a
+	 * project (a wrong base URL, a proxy page) fails on the last rule.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/api/v1',
 			url: '/projects/current',
 			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			...KNOWN_ERRORS.map(([code, message]) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'code', value: code, message: `${message} (Stack Auth ${code})` },
+			})),
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'id',
+					value: undefined,
+					message:
+						'The base URL did not answer as a Stack Auth API: check it (an origin such as https://api.stack-auth.com, without /api/v1).',
+				},
+			},
+		],
 	};
 }

@@ -66,7 +66,9 @@ export const simplifyField: Field = {
 export function operationFields(operation: Operation): Field[] {
 	const own = operation.fields ?? [];
 	const fields: Field[] = [];
-	const firstCollection = own.findIndex((f) => f.type === 'collection' || f.type === 'fixedCollection');
+	const firstCollection = own.findIndex(
+		(f) => f.type === 'collection' || f.type === 'fixedCollection',
+	);
 	const split = firstCollection === -1 ? own.length : firstCollection;
 	fields.push(...own.slice(0, split));
 	if (operation.list) fields.push(returnAllField, limitField);

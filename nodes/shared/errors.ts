@@ -19,7 +19,12 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
 /** Parses a JSON text; any other body is returned as is (a Buffer as text). */
 export function parseBody(body: unknown): unknown {
 	let value = body;
-	if (value && typeof value === 'object' && 'type' in value && (value as JsonObject).type === 'Buffer')
+	if (
+		value &&
+		typeof value === 'object' &&
+		'type' in value &&
+		(value as JsonObject).type === 'Buffer'
+	)
 		value = Buffer.from((value as unknown as { data: number[] }).data).toString('utf8');
 	if (Buffer.isBuffer(value)) value = value.toString('utf8');
 	if (typeof value !== 'string') return value;
@@ -36,7 +41,10 @@ export function parseBody(body: unknown): unknown {
 }
 
 /** A header by lower-case name, as a string. */
-export function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+export function header(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const direct = headers[name] ?? headers[name.toLowerCase()];
 	const value =
@@ -89,6 +97,7 @@ export function inputError(
 /** Removes every given secret from a text (credential values never reach a message). */
 export function redact(text: string, secrets: string[]): string {
 	let out = text;
-	for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join('***');
+	for (const secret of secrets)
+		if (secret && secret.length >= 4) out = out.split(secret).join('***');
 	return out;
 }

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { operationFields, targetOf } from './describe';
@@ -186,7 +181,11 @@ function prepare(
 			method: operation.method,
 			url: `${baseUrl}${fillPath(operation.path, path)}`,
 			qs,
-			body: sendsBody ? (Object.keys(body).length || provider.sendEmptyBody ? body : undefined) : undefined,
+			body: sendsBody
+				? Object.keys(body).length || provider.sendEmptyBody
+					? body
+					: undefined
+				: undefined,
 			itemIndex,
 		},
 	};
@@ -195,7 +194,8 @@ function prepare(
 function pick(record: unknown, keys: string[]): IDataObject {
 	if (!record || typeof record !== 'object' || Array.isArray(record)) return record as IDataObject;
 	const out: IDataObject = {};
-	for (const key of keys) if (key in (record as IDataObject)) out[key] = (record as IDataObject)[key];
+	for (const key of keys)
+		if (key in (record as IDataObject)) out[key] = (record as IDataObject)[key];
 	return out;
 }
 
@@ -224,7 +224,10 @@ async function runItem(
 		? provider.pagination?.[operation.list.paginate]
 		: undefined;
 	if (operation.list?.paginate && !strategy)
-		throw new NodeOperationError(context.getNode(), `Unknown pagination '${operation.list.paginate}'`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`Unknown pagination '${operation.list.paginate}'`,
+		);
 	if (strategy) {
 		const out: IDataObject[] = [];
 		await paginate({
@@ -335,7 +338,8 @@ export async function executeOperation(
 				caught instanceof NodeApiError || caught instanceof NodeOperationError
 					? caught
 					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
-			if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+			if (error.context && error.context.itemIndex === undefined)
+				error.context.itemIndex = itemIndex;
 			if (continueOnFail) {
 				results[itemIndex] = [
 					{

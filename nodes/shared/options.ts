@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * Request Options: what n8n gives declarative nodes (batching, proxy, timeout, SSL), offered by
@@ -50,7 +55,8 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'boolean',
 			noDataExpression: true,
 			default: false,
-			description: 'Whether to accept the response even if SSL certificate validation is not possible',
+			description:
+				'Whether to accept the response even if SSL certificate validation is not possible',
 		},
 		{
 			displayName: 'Proxy',

@@ -147,6 +147,7 @@ export async function sendRequest(
 				context,
 				transport.credential,
 				{ ...options, headers: { ...options.headers } },
+				{ preAuthenticationRetryStatusCode: provider.refreshOn ?? 401 },
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = failureOf(context.getNode(), error, request.itemIndex);
@@ -215,13 +216,21 @@ export async function lookupRequest(
 	qs: IDataObject = {},
 ): Promise<unknown> {
 	const credential = provider.authenticationParameter
-		? (context.getNodeParameter(provider.authenticationParameter, provider.credentials[0]) as string)
+		? (context.getNodeParameter(
+				provider.authenticationParameter,
+				provider.credentials[0],
+			) as string)
 		: provider.credentials[0];
 	const credentials = await context.getCredentials(credential);
-	const response = await sendRequest(context, provider, { credential }, {
-		method,
-		url: `${provider.baseUrl(credentials)}${path}`,
-		qs,
-	});
+	const response = await sendRequest(
+		context,
+		provider,
+		{ credential },
+		{
+			method,
+			url: `${provider.baseUrl(credentials)}${path}`,
+			qs,
+		},
+	);
 	return response.body;
 }

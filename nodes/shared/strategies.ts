@@ -130,7 +130,8 @@ export function pageStrategy(options: {
 			if (Number.isFinite(total)) more = (page - first + 1) * options.pageSize < total;
 			else {
 				const link = header(response.headers, 'link');
-				more = link !== undefined ? nextLink(link) !== undefined : list?.length === options.pageSize;
+				more =
+					link !== undefined ? nextLink(link) !== undefined : list?.length === options.pageSize;
 			}
 			return { records: list, next: more ? { page: page + 1 } : undefined };
 		},

@@ -135,8 +135,14 @@ export interface Provider {
 	headers?: Record<string, string>;
 	/** An empty body of a POST/PUT/PATCH is sent as `{}` (some APIs refuse a JSON request without a body). */
 	sendEmptyBody?: boolean;
-	/** Statuses that are never retried, even when the credential could refresh (e.g. a Basic login lockout). */
+	/** Statuses that wait and retry (429/503 by default). */
 	retry?: RetryPolicy;
+	/**
+	 * Statuses on which n8n re-authenticates (runs the credential's preAuthentication) and repeats
+	 * the request once; default [401]. [] for static keys, where a 401 is final (and, for a Basic
+	 * login that locks accounts, must never be repeated).
+	 */
+	refreshOn?: number[];
 }
 
 export interface RetryPolicy {

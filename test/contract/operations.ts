@@ -150,7 +150,8 @@ export function optionVariants(
 	const walk = (parameters: INodeParameters) => {
 		for (const [name, value] of Object.entries(parameters)) {
 			if (value && typeof value === 'object' && !Array.isArray(value) && !('__rl' in value))
-				for (const [inner, innerValue] of Object.entries(value)) note(`${name}.${inner}`, innerValue);
+				for (const [inner, innerValue] of Object.entries(value))
+					note(`${name}.${inner}`, innerValue);
 			else note(name, value);
 		}
 	};
@@ -162,7 +163,8 @@ export function optionVariants(
 		if (prop.type === 'options') candidates.push({ path: [prop.name], prop });
 		if (prop.type === 'collection')
 			for (const option of (prop.options ?? []) as INodeProperties[])
-				if (option.type === 'options') candidates.push({ path: [prop.name, option.name], prop: option });
+				if (option.type === 'options')
+					candidates.push({ path: [prop.name, option.name], prop: option });
 		for (const candidate of candidates) {
 			for (const option of (candidate.prop.options ?? []) as INodePropertyOptions[]) {
 				const key = `${candidate.path.join('.')}=${JSON.stringify(option.value)}`;
@@ -214,7 +216,9 @@ export function expectedFields(
 		let value = raw;
 		if (field.value) {
 			try {
-				value = field.value(field.parse === 'json' && typeof raw === 'string' ? JSON.parse(raw) : raw);
+				value = field.value(
+					field.parse === 'json' && typeof raw === 'string' ? JSON.parse(raw) : raw,
+				);
 			} catch {
 				return;
 			}
@@ -233,7 +237,11 @@ export function expectedFields(
 					add(option, option.in ?? target, (value as IDataObject)[option.name]);
 			continue;
 		}
-		add(field, target, value && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value);
+		add(
+			field,
+			target,
+			value && typeof value === 'object' && '__rl' in value ? (value as IDataObject).value : value,
+		);
 	}
 	return expected;
 }

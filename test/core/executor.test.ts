@@ -6,11 +6,22 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { credentials, node, credentialTypes, run, useStackAuthEmulator } from '../stack-auth/helpers';
+import {
+	credentials,
+	node,
+	credentialTypes,
+	run,
+	useStackAuthEmulator,
+} from '../stack-auth/helpers';
 
 const stack = useStackAuthEmulator();
 
-const get = { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, simplify: false };
+const get = {
+	resource: 'user',
+	operation: 'get',
+	userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+	simplify: false,
+};
 
 describe('items', () => {
 	test('outputs keep input order and each is paired with its item, at concurrency above 1', async () => {
@@ -28,7 +39,9 @@ describe('items', () => {
 		items[5] = { id: randomUUID() };
 		const result = await run(get, { items });
 		expect(result.error?.message).toMatch(/not found|does not exist/i);
-		expect(String((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex)).toBe('5');
+		expect(
+			String((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex),
+		).toBe('5');
 		// Item 5 fails while at most `concurrency` (4) requests are in flight: nothing after item 9 is sent.
 		expect(result.requests.length).toBeLessThanOrEqual(10);
 		expect(result.requests.length).toBeGreaterThanOrEqual(6);
@@ -42,10 +55,14 @@ describe('items', () => {
 		const result = await run(get, { items, continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(6);
-		expect(result.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+		expect(result.items.map((i) => i.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4, 5].map((item) => ({ item })),
+		);
 		expect(result.json[2].error).toMatch(/not found|does not exist/i);
 		expect(result.json[4].error).toBe("The 'User' parameter is empty [item 4]");
-		expect([0, 1, 3, 5].map((i) => result.json[i].id)).toEqual([0, 1, 3, 5].map((i) => users[i].id));
+		expect([0, 1, 3, 5].map((i) => result.json[i].id)).toEqual(
+			[0, 1, 3, 5].map((i) => users[i].id),
+		);
 		// The empty ID never reached the API.
 		expect(result.requests).toHaveLength(5);
 	});
@@ -126,7 +143,11 @@ describe('secrets', () => {
 			}),
 		];
 		for (const result of cases) {
-			const text = JSON.stringify({ out: result.json, error: result.error, errorText: String(result.error?.stack) });
+			const text = JSON.stringify({
+				out: result.json,
+				error: result.error,
+				errorText: String(result.error?.stack),
+			});
 			expect(text).not.toContain(secret);
 		}
 		expect(credentials).toBeDefined();

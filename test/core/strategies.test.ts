@@ -14,7 +14,13 @@ import {
 } from '../../nodes/shared/strategies';
 import type { PageResponse, PaginationStrategy } from '../../nodes/shared/types';
 
-const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+const node = {
+	name: 'Test',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as unknown as INode;
 
 /** Runs the loop over a scripted API; returns the records and every page request it made. */
 async function run(
@@ -39,7 +45,8 @@ async function run(
 	return { records, requests };
 }
 
-const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i }));
+const ids = (from: number, count: number) =>
+	Array.from({ length: count }, (_, i) => ({ id: from + i }));
 
 describe('cursor in the query (Stack Auth)', () => {
 	const strategy = cursorStrategy({
@@ -144,7 +151,11 @@ describe('relay pageInfo (StackPath)', () => {
 			headers: {},
 			body: {
 				results: ids(start, end - start),
-				pageInfo: { totalCount: String(total), hasNextPage: end < total, endCursor: String(end - 1) },
+				pageInfo: {
+					totalCount: String(total),
+					hasNextPage: end < total,
+					endCursor: String(end - 1),
+				},
 			},
 		};
 	};
@@ -177,27 +188,25 @@ describe('relay pageInfo (StackPath)', () => {
 
 describe('page + Total / Link headers (ComputeStacks)', () => {
 	const strategy = pageStrategy({ pageSize: 25, pageParameter: 'page', sizeParameter: 'per_page' });
-	const api =
-		(total: number, headers: 'total' | 'link') =>
-		(request: { query: IDataObject }) => {
-			const page = Number(request.query.page);
-			const size = Number(request.query.per_page);
-			const start = (page - 1) * size;
-			const end = Math.min(total, start + size);
-			const last = Math.ceil(total / size);
-			return {
-				headers:
-					headers === 'total'
-						? { total: String(total), 'per-page': String(size) }
-						: {
-								link:
-									page < last
-										? `<https://h/api/x?page=${page + 1}>; rel="next", <https://h/api/x?page=${last}>; rel="last"`
-										: `<https://h/api/x?page=1>; rel="first"`,
-							},
-				body: ids(start, Math.max(0, end - start)),
-			};
+	const api = (total: number, headers: 'total' | 'link') => (request: { query: IDataObject }) => {
+		const page = Number(request.query.page);
+		const size = Number(request.query.per_page);
+		const start = (page - 1) * size;
+		const end = Math.min(total, start + size);
+		const last = Math.ceil(total / size);
+		return {
+			headers:
+				headers === 'total'
+					? { total: String(total), 'per-page': String(size) }
+					: {
+							link:
+								page < last
+									? `<https://h/api/x?page=${page + 1}>; rel="next", <https://h/api/x?page=${last}>; rel="last"`
+									: `<https://h/api/x?page=1>; rel="first"`,
+						},
+			body: ids(start, Math.max(0, end - start)),
 		};
+	};
 
 	test('the Total header ends the list: 60 records are 3 pages', async () => {
 		const all = await run(strategy, Infinity, api(60, 'total'));
@@ -223,7 +232,10 @@ describe('page + Total / Link headers (ComputeStacks)', () => {
 
 	test('an empty page while Total claims more stops with an error', async () => {
 		await expect(
-			run(strategy, Infinity, (_r, n) => ({ headers: { total: '100' }, body: n === 1 ? ids(0, 25) : [] })),
+			run(strategy, Infinity, (_r, n) => ({
+				headers: { total: '100' },
+				body: n === 1 ? ids(0, 25) : [],
+			})),
 		).rejects.toThrow(/empty page/);
 	});
 
@@ -245,7 +257,10 @@ describe('offset + total in an envelope (Stacuity)', () => {
 		const offset = Number(request.query.offset);
 		const limit = Number(request.query.limit);
 		const end = Math.min(total, offset + limit);
-		return { headers: {}, body: { success: true, data: ids(offset, end - offset), totalItems: total } };
+		return {
+			headers: {},
+			body: { success: true, data: ids(offset, end - offset), totalItems: total },
+		};
 	};
 
 	test('stops at totalItems: 250 records are 3 requests', async () => {
@@ -278,7 +293,12 @@ describe('offset + total in an envelope (Stacuity)', () => {
 	});
 
 	test('without a total, a short page ends the list', async () => {
-		const noTotal = offsetStrategy({ pageSize: 100, offsetParameter: 'offset', limitParameter: 'limit', listKey: 'data' });
+		const noTotal = offsetStrategy({
+			pageSize: 100,
+			offsetParameter: 'offset',
+			limitParameter: 'limit',
+			listKey: 'data',
+		});
 		const result = await run(noTotal, Infinity, (r) => ({
 			headers: {},
 			body: { data: ids(Number(r.query.offset), Number(r.query.offset) === 0 ? 100 : 40) },

@@ -51,7 +51,12 @@ export const userLocator = (options?: LocatorOptions): Field => locator('user', 
 export const teamLocator = (options?: LocatorOptions): Field => locator('team', options);
 
 /** A JSON field, parsed before any request (invalid JSON names the field and the item). */
-export function jsonField(displayName: string, name: string, description: string, api?: string): Field {
+export function jsonField(
+	displayName: string,
+	name: string,
+	description: string,
+	api?: string,
+): Field {
 	return {
 		displayName,
 		name,
@@ -74,7 +79,8 @@ export function collection(
 		displayName,
 		name,
 		type: 'collection',
-		placeholder: name === 'filters' ? 'Add Filter' : name === 'options' ? 'Add Option' : 'Add Field',
+		placeholder:
+			name === 'filters' ? 'Add Filter' : name === 'options' ? 'Add Option' : 'Add Field',
 		default: {},
 		options: byDisplayName(options),
 		...extra,

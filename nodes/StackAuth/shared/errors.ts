@@ -50,8 +50,10 @@ export function stackAuthError(failure: HttpFailure): NodeApiError {
 				'The response could not be read as JSON. Retry later; if it persists, check the base URL of the credential.',
 		});
 	}
-	const knownCode = header(headers, 'x-stack-known-error') ?? header(headers, 'x-hexclave-known-error');
-	const requestId = header(headers, 'x-stack-request-id') ?? header(headers, 'x-hexclave-request-id');
+	const knownCode =
+		header(headers, 'x-stack-known-error') ?? header(headers, 'x-hexclave-known-error');
+	const requestId =
+		header(headers, 'x-stack-request-id') ?? header(headers, 'x-hexclave-request-id');
 	const body = failure.body;
 	let message: string;
 	let code: string | undefined;
@@ -80,7 +82,11 @@ export function stackAuthError(failure: HttpFailure): NodeApiError {
 			`Stack Auth is rate limiting requests${retryAfter ? `; retry after ${retryAfter} s` : ''}. Space requests out with Request Options → Batching, or Retry On Fail.`,
 		);
 	}
-	if (details && typeof details === 'object' && typeof (details as IDataObject).message === 'string')
+	if (
+		details &&
+		typeof details === 'object' &&
+		typeof (details as IDataObject).message === 'string'
+	)
 		parts.push(String((details as IDataObject).message));
 	if (requestId) parts.push(`Request ID: ${requestId}.`);
 	return apiError(failure.node, failure, {

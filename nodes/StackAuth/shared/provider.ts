@@ -26,6 +26,8 @@ export const stackAuth: Provider = {
 	// Stack Auth parses the body of every POST/PATCH sent as JSON, so one without a body is
 	// refused (BODY_PARSING_ERROR): an empty body goes as `{}`.
 	sendEmptyBody: true,
+	// The keys are static: a 401 is final, repeating it would only double the failed requests.
+	refreshOn: [],
 	// Stack Auth rate-limits per IP and project; four requests in flight stay well inside it.
 	concurrency: 4,
 	pagination: {
