@@ -19,14 +19,27 @@ const run = spawnSync(
 let passed = 0;
 let failed = 0;
 let suitesFailed = 0;
+// Tests of the emulators themselves (test/emulators/) are counted apart from tests of the product.
+const groups = { product: { passed: 0, failed: 0 }, emulators: { passed: 0, failed: 0 } };
 try {
 	const results = JSON.parse(readFileSync(out, 'utf8'));
 	passed = results.numPassedTests;
 	failed = results.numFailedTests;
 	suitesFailed = results.numFailedTestSuites;
+	for (const suite of results.testResults) {
+		const rel = path.relative(process.cwd(), suite.name).split(path.sep).join('/');
+		const group = rel.startsWith('test/emulators/') ? groups.emulators : groups.product;
+		for (const test of suite.assertionResults) {
+			if (test.status === 'passed') group.passed++;
+			else if (test.status === 'failed') group.failed++;
+		}
+	}
 } catch {
 	failed = Math.max(failed, 1);
 }
+for (const [name, counts] of Object.entries(groups))
+	if (counts.passed + counts.failed > 0)
+		console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed`);
 rmSync(dir, { recursive: true, force: true });
 if (suitesFailed && !failed) console.log(`${suitesFailed} test suites failed to run`);
 console.log(`${passed} passed, ${failed + (suitesFailed && !failed ? suitesFailed : 0)} failed`);

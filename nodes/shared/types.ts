@@ -109,7 +109,7 @@ export interface PaginationStrategy {
 
 /** What a provider supplies to the core: naming, base URL, errors, pagination and limits. */
 export interface Provider {
-	/** Shown in messages, e.g. "Stack Auth". */
+	/** The API's name as shown in messages. */
 	displayName: string;
 	/** Credential type names the node may use; the first is the default. */
 	credentials: string[];
