@@ -89,7 +89,7 @@ function byName<T extends { name: string }>(list: T[]): T[] {
 }
 
 function operationPicker(resource: Resource): INodeProperties {
-	return {
+	const picker: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
@@ -103,8 +103,10 @@ function operationPicker(resource: Resource): INodeProperties {
 				description: op.description ?? op.action,
 			})),
 		),
-		default: resource.defaultOperation,
+		default: '',
 	};
+	picker.default = resource.defaultOperation;
+	return picker;
 }
 
 /**

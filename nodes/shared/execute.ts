@@ -5,7 +5,7 @@ import { operationFields, targetOf } from './describe';
 import { inputError } from './errors';
 import { readRequestSettings, type RequestSettings } from './options';
 import { paginate } from './paginate';
-import { encodeSegment, fillPath, PathValueError } from './path';
+import { encodeSegment, fillPath, segmentProblem } from './path';
 import { sendRequest, type ApiRequest, type TransportOptions } from './request';
 import { at, setAt } from './strategies';
 import type { Field, Operation, Provider, Resource } from './types';
@@ -143,21 +143,21 @@ function prepare(
 			continue;
 		}
 		if (target === 'path') {
-			try {
-				path[field.name] = encodeSegment(field.displayName, raw);
-			} catch (error) {
-				if (!(error instanceof PathValueError)) throw error;
+			const problem = segmentProblem(raw);
+			if (problem) {
+				const shown = String(raw ?? '').trim();
 				throw inputError(
 					context.getNode(),
 					itemIndex,
-					error.reason === 'empty'
+					problem === 'empty'
 						? `The '${field.displayName}' parameter is empty`
-						: `The '${field.displayName}' parameter '${error.value}' is not a valid ID`,
-					error.reason === 'empty'
+						: `The '${field.displayName}' parameter '${shown}' is not a valid ID`,
+					problem === 'empty'
 						? `Enter a value for '${field.displayName}', or check that the expression resolves to a non-empty value for this item.`
 						: `'${field.displayName}' must be an ID, not a relative path segment.`,
 				);
 			}
+			path[field.name] = encodeSegment(field.displayName, raw);
 			continue;
 		}
 		let value = parseValue(context, field, raw, itemIndex);

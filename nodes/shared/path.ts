@@ -13,11 +13,19 @@ export class PathValueError extends Error {
 	}
 }
 
+/** Why a value cannot be a path segment, or undefined when it can. */
+export function segmentProblem(raw: unknown): 'empty' | 'dot' | undefined {
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '') return 'empty';
+	if (value === '.' || value === '..') return 'dot';
+	return undefined;
+}
+
 /** Encodes one path segment, or throws PathValueError naming the field. */
 export function encodeSegment(field: string, raw: unknown): string {
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	if (value === '') throw new PathValueError(field, 'empty', value);
-	if (value === '.' || value === '..') throw new PathValueError(field, 'dot', value);
+	const problem = segmentProblem(value);
+	if (problem) throw new PathValueError(field, problem, value);
 	return encodeURIComponent(value);
 }
 
