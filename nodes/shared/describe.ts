@@ -125,7 +125,7 @@ export function buildProperties(
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: byName(resources.map((r) => ({ name: r.name, value: r.value }))),
+			options: byName(resources.map((r) => ({ name: r.displayName, value: r.value }))),
 			default: defaultResource,
 		},
 		...resources.map(operationPicker),

@@ -66,7 +66,9 @@ export interface Operation extends OperationOutput {
 }
 
 export interface Resource {
-	name: string;
+	/** Shown in the Resource picker. */
+	displayName: string;
+	/** The `resource` parameter's value. */
 	value: string;
 	/** The operation selected when the resource is picked. */
 	defaultOperation: string;

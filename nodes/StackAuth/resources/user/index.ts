@@ -6,7 +6,7 @@ import { getAll } from './getAll';
 import { update } from './update';
 
 export const user: Resource = {
-	name: 'User',
+	displayName: 'User',
 	value: 'user',
 	defaultOperation: 'getAll',
 	operations: [create, remove, get, getAll, update],
