@@ -26,7 +26,7 @@ export const getDetails: Operation = {
 			required: true,
 			default: '',
 			description:
-				'An access token of a signed-in user (e.g. from Session → Create); Stack Auth answers this only for a signed-in user',
+				'Access token of the signed-in user, e.g. an expression reading access_token from Session → Create; Stack Auth answers only for a signed-in user',
 			in: 'header',
 			api: 'x-stack-access-token',
 		},
