@@ -1,7 +1,7 @@
 import type { Field, Operation, Resource } from '../../shared/types';
 import { collection } from './descriptions';
 
-const ADMIN_ONLY = 'Needs a credential with Access Type Admin.';
+const ADMIN_ONLY = 'Needs a credential with Access Type Admin';
 
 type Scope = 'team' | 'project';
 
@@ -35,7 +35,7 @@ const create = (scope: Scope, base: string, noun: string): Operation => ({
 	name: 'Create',
 	value: 'create',
 	action: `Create a ${noun}`,
-	description: `Define a new ${scope} permission. ${ADMIN_ONLY}`,
+	description: `Define a new ${scope} permission. ${ADMIN_ONLY}.`,
 	method: 'POST',
 	path: base,
 	fields: [
@@ -57,7 +57,7 @@ const remove = (scope: Scope, base: string, noun: string): Operation => ({
 	name: 'Delete',
 	value: 'delete',
 	action: `Delete a ${noun}`,
-	description: `Delete a ${scope} permission and its grants. ${ADMIN_ONLY}`,
+	description: `Delete a ${scope} permission and its grants. ${ADMIN_ONLY}.`,
 	method: 'DELETE',
 	path: `${base}/{permissionId}`,
 	fields: [permissionId],
@@ -69,7 +69,7 @@ const getAll = (scope: Scope, base: string, noun: string): Operation => ({
 	name: 'Get Many',
 	value: 'getAll',
 	action: `Get many ${noun}s`,
-	description: `List the ${scope} permissions the project defines. ${ADMIN_ONLY}`,
+	description: `List the ${scope} permissions the project defines. ${ADMIN_ONLY}.`,
 	method: 'GET',
 	path: base,
 	list: {},
@@ -80,7 +80,7 @@ const update = (scope: Scope, base: string, noun: string): Operation => ({
 	name: 'Update',
 	value: 'update',
 	action: `Update a ${noun}`,
-	description: `Change a ${scope} permission. ${ADMIN_ONLY}`,
+	description: `Change a ${scope} permission. ${ADMIN_ONLY}.`,
 	method: 'PATCH',
 	path: `${base}/{permissionId}`,
 	fields: [
