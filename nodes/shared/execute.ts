@@ -117,8 +117,13 @@ function prepare(
 	const path: Record<string, string> = {};
 	const qs: IDataObject = { ...operation.query };
 	const body: IDataObject = { ...operation.body };
+	const headers: Record<string, string> = {};
 	const place = (field: Field, target: Field['in'], value: unknown) => {
 		if (value === undefined) return;
+		if (target === 'header') {
+			headers[field.api ?? provider.apiName(field.name)] = String(value);
+			return;
+		}
 		const into = target === 'query' ? qs : target === 'body' ? body : undefined;
 		if (!into) return;
 		setAt(into, field.api ?? provider.apiName(field.name), value);
@@ -186,6 +191,7 @@ function prepare(
 					? body
 					: undefined
 				: undefined,
+			...(Object.keys(headers).length ? { headers } : {}),
 			itemIndex,
 		},
 	};

@@ -19,6 +19,8 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	/** A JSON body; undefined sends none. */
 	body?: unknown;
+	/** Headers of this request, beside the provider's and the credential's. */
+	headers?: Record<string, string>;
 	itemIndex?: number;
 }
 
@@ -123,7 +125,7 @@ export async function sendRequest(
 		url: request.url,
 		json: true,
 		returnFullResponse: true,
-		headers: { ...provider.headers },
+		headers: { ...provider.headers, ...request.headers },
 	};
 	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
 	if (request.body !== undefined) {

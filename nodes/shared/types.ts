@@ -9,8 +9,11 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-/** Where a field's value goes in the request. `none` fields only steer other fields. */
-export type FieldTarget = 'path' | 'query' | 'body' | 'none';
+/**
+ * Where a field's value goes in the request. `header`: a request header named by `api`, sent as
+ * text. `none` fields only steer other fields.
+ */
+export type FieldTarget = 'path' | 'query' | 'body' | 'header' | 'none';
 
 /**
  * One parameter of an operation: the n8n property the user fills in, plus where its value goes.

@@ -3,6 +3,8 @@
  * WorkflowExecute/RoutingNode: pagination request counts, limits, errors, faults, Continue On
  * Fail, the credential test, base URL override and secrets.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
@@ -250,8 +252,15 @@ describe('errors', () => {
 	});
 
 	test('404 on an unknown team, 500 and malformed JSON each give a clear error', async () => {
-		const missing = await run({ resource: 'team', operation: 'get', teamId: byId('nope') });
+		const missing = await run({ resource: 'team', operation: 'get', teamId: byId(randomUUID()) });
 		expect((missing.error as unknown as IDataObject).httpCode).toBe('404');
+		expect(missing.error?.description).toMatch(/TEAM_NOT_FOUND/);
+
+		// Stack Auth checks the shape of an ID before looking it up.
+		const badId = await run({ resource: 'team', operation: 'get', teamId: byId('nope') });
+		expect((badId.error as unknown as IDataObject).httpCode).toBe('400');
+		expect(badId.error?.message).toMatch(/params\.team_id must be a valid UUID$/);
+		expect(badId.error?.description).toMatch(/SCHEMA_ERROR/);
 
 		stack.emu.fault('GET', '/teams', { status: 500, body: { message: 'Database unavailable' } });
 		const broken = await run({ resource: 'team', operation: 'getAll', returnAll: true });
@@ -303,7 +312,9 @@ describe('errors', () => {
 		expect(traversal.requests.map((r) => r.path)).toEqual([
 			`/api/v1/users/..%2Fteams%2F${user.id}`,
 		]);
-		expect((traversal.error as unknown as IDataObject).httpCode).toBe('404');
+		// One literal ID, which Stack Auth refuses as not a UUID.
+		expect((traversal.error as unknown as IDataObject).httpCode).toBe('400');
+		expect(traversal.error?.message).toMatch(/params\.user_id must be a valid UUID$/);
 		expect(stack.emu.state.users.has(user.id)).toBe(true);
 
 		const query = await run({
@@ -323,11 +334,12 @@ describe('errors', () => {
 describe('Continue On Fail', () => {
 	test('good items succeed while bad ones carry their own error', async () => {
 		const users = stack.emu.seedUsers(2);
+		const missing = randomUUID();
 		const result = await ok(
 			{ resource: 'user', operation: 'get', userId: byId('={{ $json.id }}'), simplify: true },
 			{
 				continueOnFail: true,
-				items: [{ id: users[0].id }, { id: '' }, { id: 'missing-user' }, { id: users[1].id }],
+				items: [{ id: users[0].id }, { id: '' }, { id: missing }, { id: users[1].id }],
 			},
 		);
 		expect(result.items).toHaveLength(4);
@@ -339,7 +351,7 @@ describe('Continue On Fail', () => {
 		// The empty ID never reached the API.
 		expect(result.requests.map((r) => r.path)).toEqual([
 			`/api/v1/users/${users[0].id}`,
-			'/api/v1/users/missing-user',
+			`/api/v1/users/${missing}`,
 			`/api/v1/users/${users[1].id}`,
 		]);
 	});
@@ -402,7 +414,7 @@ describe('credential', () => {
 		stack.emu.seedUsers(1);
 		const outputs = [
 			await run({ resource: 'user', operation: 'getAll', limit: 1, simplify: false }),
-			await run({ resource: 'user', operation: 'get', userId: byId('missing') }),
+			await run({ resource: 'user', operation: 'get', userId: byId(randomUUID()) }),
 			await run(
 				{ resource: 'team', operation: 'getAll', limit: 1 },
 				{ credentials: { baseUrl: 'http://127.0.0.1:1' } },

@@ -7,11 +7,26 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { StackAuthApi } from '../../credentials/StackAuthApi.credentials';
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
-import { nodeOperations } from '../contract/operations';
+import { resources as entries } from '../../nodes/StackAuth/resources';
 
 const node = new StackAuth();
 const { properties } = node.description;
 const resources = properties[0].options as INodePropertyOptions[];
+
+/** Every operation entry with its resource: the endpoint each maps to. */
+const operations = entries.flatMap((resource) =>
+	resource.operations.map((operation) => ({ resource: resource.value, ...operation })),
+);
+const entry = (resource: string, operation: string) =>
+	operations.find((o) => o.resource === resource && o.value === operation)!;
+/** The property `name` shown for that resource and operation. */
+const shownFor = (name: string, resource: string, operation: string) =>
+	properties.find(
+		(p) =>
+			p.name === name &&
+			p.displayOptions?.show?.resource?.includes(resource) &&
+			p.displayOptions?.show?.operation?.includes(operation),
+	);
 
 describe('Stack Auth node description', () => {
 	test('is a usable-as-tool node with themed icons and the Stack Auth credential', () => {
@@ -56,27 +71,22 @@ describe('Stack Auth node description', () => {
 				expect(option.name).toMatch(/^[A-Z][A-Za-z]*( ([A-Z][A-Za-z]*|URL|ID))*$/);
 				expect(option.action).toMatch(/^[A-Z][a-z]+( |$)/);
 				expect(option.action).not.toMatch(/ (a|an|the) the /);
-				expect(option.routing?.request?.method).toMatch(/^(GET|POST|PATCH|DELETE)$/);
-				expect(option.routing?.request?.url).toMatch(/^\//);
+				const operation = entry(resource, String(option.value));
+				expect(operation.method).toMatch(/^(GET|POST|PATCH|DELETE)$/);
+				expect(operation.path).toMatch(/^\//);
 			}
 		},
 	);
 
 	test('78 operations, each mapped to a distinct endpoint', () => {
-		const operations = nodeOperations(node);
 		expect(operations).toHaveLength(78);
-		expect(new Set(operations.map((o) => `${o.method} ${o.url}`)).size).toBe(78);
+		expect(new Set(operations.map((o) => `${o.method} ${o.path}`)).size).toBe(78);
 	});
 
 	test('every list has Return All and Limit (default 50, minimum 1)', () => {
-		for (const op of nodeOperations(node).filter((o) => o.operation === 'getAll')) {
-			const shown = (name: string) =>
-				properties.find(
-					(p) =>
-						p.name === name &&
-						p.displayOptions?.show?.resource?.includes(op.resource) &&
-						p.displayOptions?.show?.operation?.includes('getAll'),
-				);
+		for (const op of operations.filter((o) => o.value === 'getAll')) {
+			const shown = (name: string) => shownFor(name, op.resource, 'getAll');
+			expect(op.list).toBeDefined();
 			expect([op.resource, shown('returnAll')?.default]).toEqual([op.resource, false]);
 			expect([op.resource, shown('limit')?.default, shown('limit')?.typeOptions?.minValue]).toEqual(
 				[op.resource, 50, 1],
@@ -93,5 +103,42 @@ describe('Stack Auth node description', () => {
 			const search = locator.modes?.[0].typeOptions?.searchListMethod as string;
 			expect(Object.keys(node.methods.listSearch)).toContain(search);
 		}
+	});
+
+	test('Team Invitation → Send says that the callback URL must be on a trusted domain', () => {
+		const callbackUrl = shownFor('callbackUrl', 'teamInvitation', 'send');
+		expect(callbackUrl?.required).toBe(true);
+		expect(callbackUrl?.description).toMatch(/trusted domains of the project/);
+		expect(callbackUrl?.description).toMatch(/REDIRECT_URL_NOT_WHITELISTED/);
+	});
+
+	test('Team Invitation → Accept says that only the invited verified email can accept', () => {
+		const option = (
+			properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'teamInvitation',
+			)?.options as INodePropertyOptions[]
+		).find((o) => o.value === 'accept');
+		expect(option?.description).toMatch(/verified email is the invited one/);
+		expect(option?.description).toMatch(/VERIFICATION_CODE_NOT_FOUND/);
+	});
+
+	test('Team Invitation → Get Details takes a required user access token, sent as x-stack-access-token', () => {
+		const token = shownFor('userAccessToken', 'teamInvitation', 'getDetails');
+		expect(token).toMatchObject({
+			displayName: 'User Access Token',
+			type: 'string',
+			required: true,
+			typeOptions: { password: true },
+		});
+		const field = entry('teamInvitation', 'getDetails').fields?.find(
+			(f) => f.name === 'userAccessToken',
+		);
+		expect(field).toMatchObject({ in: 'header', api: 'x-stack-access-token' });
+		// Only Get Details sends it.
+		expect(properties.filter((p) => p.name === 'userAccessToken')).toHaveLength(1);
+		expect(token?.displayOptions?.show).toEqual({
+			resource: ['teamInvitation'],
+			operation: ['getDetails'],
+		});
 	});
 });

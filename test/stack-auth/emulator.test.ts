@@ -352,7 +352,11 @@ describe('users CRUD', () => {
 	test('an encoded slash in an id is one literal id, never another route', async () => {
 		emu.seedUser();
 		const reply = await call('GET', '/users/a%2F..%2Fteams');
-		expectKnownError(reply, 404, 'USER_NOT_FOUND');
+		// The literal id "a/../teams" reached GET /users/{user_id}, whose schema wants a UUID.
+		expectKnownError(reply, 400, 'SCHEMA_ERROR');
+		expect(reply.json.error).toBe(
+			'Request validation failed on GET /api/v1/users/a%2F..%2Fteams:\n  - params.user_id must be a valid UUID',
+		);
 		expect(emu.requests.at(-1)?.path).toBe('/api/v1/users/a%2F..%2Fteams');
 	});
 
@@ -437,6 +441,7 @@ describe('teams, memberships, permissions, invitations', () => {
 		);
 		const [invitee] = emu.seedUsers(1);
 		const team = emu.seedTeam();
+		emu.state.settings.trustedDomains.push('https://app.example.com');
 		const sent = await call('POST', '/team-invitations/send-code', {
 			body: {
 				team_id: team.id,
@@ -836,5 +841,255 @@ describe('permission definitions (admin only)', () => {
 		expect(team.status).toBe(201);
 		expect((await admin('GET', `/teams/${team.json.id}`)).json.display_name).toBe('Admins');
 		expect((await admin('GET', '/')).text).toMatch(/Authentication: Admin\n/);
+	});
+});
+
+describe('IDs are validated as UUIDs before any lookup', () => {
+	const uuidError = (reply: Reply, method: string, path: string, problems: string[]) => {
+		expectKnownError(reply, 400, 'SCHEMA_ERROR');
+		expect(reply.json.error).toBe(
+			`Request validation failed on ${method} /api/v1${path}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+		);
+		expect(reply.json.details).toEqual({ message: reply.json.error });
+	};
+
+	test('path IDs: user_id, team_id and the other UUID path parameters', async () => {
+		const [user] = emu.seedUsers(1);
+		const team = emu.seedTeam({ memberIds: [user.id] });
+		uuidError(await call('GET', '/users/u1'), 'GET', '/users/u1', [
+			'params.user_id must be a valid UUID',
+		]);
+		uuidError(await call('GET', '/teams/nope'), 'GET', '/teams/nope', [
+			'params.team_id must be a valid UUID',
+		]);
+		uuidError(
+			await call('POST', `/team-memberships/t1/${user.id}`, { body: {} }),
+			'POST',
+			`/team-memberships/t1/${user.id}`,
+			['params.team_id must be a valid UUID'],
+		);
+		uuidError(
+			await call('POST', `/team-permissions/${team.id}/u1/team_admin`, { body: {} }),
+			'POST',
+			`/team-permissions/${team.id}/u1/team_admin`,
+			['params.user_id must be a valid UUID'],
+		);
+		uuidError(
+			await call('POST', '/team-invitations/inv-1/accept', {
+				query: { user_id: user.id },
+				body: {},
+			}),
+			'POST',
+			'/team-invitations/inv-1/accept',
+			['params.id must be a valid UUID'],
+		);
+		uuidError(
+			await call('GET', `/oauth-providers/${user.id}/github`),
+			'GET',
+			`/oauth-providers/${user.id}/github`,
+			['params.provider_id must be a valid UUID'],
+		);
+		uuidError(
+			await call('PATCH', `/emails/notification-preference/${user.id}/marketing`, {
+				body: { enabled: false },
+			}),
+			'PATCH',
+			`/emails/notification-preference/${user.id}/marketing`,
+			['params.notification_category_id must be a valid UUID'],
+		);
+		// Nothing changed on the way.
+		expect(emu.state.memberships.size).toBe(1);
+	});
+
+	test('query and body IDs, several at once', async () => {
+		uuidError(
+			await call('GET', '/team-permissions', { query: { team_id: 'a', user_id: 'b' } }),
+			'GET',
+			'/team-permissions',
+			['query.team_id must be a valid UUID', 'query.user_id must be a valid UUID'],
+		);
+		uuidError(
+			await call('POST', '/team-invitations/send-code', {
+				body: {
+					team_id: 'acme',
+					email: 'ada@example.com',
+					callback_url: 'https://example.com/invite',
+				},
+			}),
+			'POST',
+			'/team-invitations/send-code',
+			['body.team_id must be a valid UUID'],
+		);
+		uuidError(
+			await call('POST', '/teams', { body: { display_name: 'Acme', creator_user_id: 'ada' } }),
+			'POST',
+			'/teams',
+			['body.creator_user_id must be a valid UUID'],
+		);
+		expect(emu.state.teams.size).toBe(0);
+		expect(emu.state.mailbox).toEqual([]);
+	});
+
+	test('a well-formed unknown ID is still a 404; user IDs also take "me"; permission IDs are strings', async () => {
+		const [user] = emu.seedUsers(1);
+		expectKnownError(
+			await call('GET', '/users/00000000-0000-4000-8000-000000000000'),
+			404,
+			'USER_NOT_FOUND',
+		);
+		expectKnownError(
+			await call('GET', '/teams/00000000-0000-4000-8000-000000000000'),
+			404,
+			'TEAM_NOT_FOUND',
+		);
+		expectKnownError(await call('GET', '/users/me'), 400, 'CANNOT_GET_OWN_USER_WITHOUT_USER');
+		const { access_token: token } = emu.seedSession(user.id);
+		const me = await call('GET', '/teams', {
+			query: { user_id: 'me' },
+			headers: { 'x-stack-access-token': token },
+		});
+		expect(me.status).toBe(200);
+		const team = emu.seedTeam({ memberIds: [user.id] });
+		expectKnownError(
+			await call('POST', `/team-permissions/${team.id}/${user.id}/not_a_uuid`, { body: {} }),
+			404,
+			'PERMISSION_NOT_FOUND',
+		);
+	});
+});
+
+describe('team permission grants need a membership', () => {
+	test('a user outside the team, or an unknown team, is 404 TEAM_MEMBERSHIP_NOT_FOUND', async () => {
+		const [member, outsider] = emu.seedUsers(2);
+		const team = emu.seedTeam({ memberIds: [member.id] });
+		const missingTeam = '00000000-0000-4000-8000-000000000000';
+		for (const method of ['POST', 'DELETE']) {
+			for (const [teamId, userId] of [
+				[team.id, outsider.id],
+				[missingTeam, member.id],
+			]) {
+				const reply = await call(method, `/team-permissions/${teamId}/${userId}/team_admin`, {
+					body: method === 'POST' ? {} : undefined,
+				});
+				expectKnownError(reply, 404, 'TEAM_MEMBERSHIP_NOT_FOUND');
+				expect(reply.json).toEqual({
+					code: 'TEAM_MEMBERSHIP_NOT_FOUND',
+					details: { team_id: teamId, user_id: userId },
+					error: `User ${userId} is not found in team ${teamId}.`,
+				});
+			}
+		}
+		// The user is looked up first (ensureUserExists).
+		expectKnownError(
+			await call('POST', `/team-permissions/${team.id}/${missingTeam}/team_admin`, { body: {} }),
+			404,
+			'USER_NOT_FOUND',
+		);
+		expect(emu.state.teamPermissions.filter((g) => g.user_id !== member.id)).toEqual([]);
+	});
+});
+
+describe('team invitations: trusted domains, details and accept', () => {
+	const invite = (teamId: string, callbackUrl: string) =>
+		call('POST', '/team-invitations/send-code', {
+			body: { team_id: teamId, email: 'ada@example.com', callback_url: callbackUrl },
+		});
+
+	test('send-code refuses a callback URL outside the trusted domains', async () => {
+		const team = emu.seedTeam();
+		const refused = await invite(team.id, 'https://example.com/handler/team-invitation');
+		expectKnownError(refused, 400, 'REDIRECT_URL_NOT_WHITELISTED');
+		expect(refused.json).toEqual({
+			code: 'REDIRECT_URL_NOT_WHITELISTED',
+			error:
+				'Redirect URL not whitelisted. Did you forget to add this domain to the trusted domains list on the Stack Auth dashboard?',
+		});
+		expect(emu.state.verificationCodes.size).toBe(0);
+		expect(emu.state.mailbox).toEqual([]);
+
+		emu.state.settings.trustedDomains.push('https://example.com', 'https://*.acme.test');
+		expect((await invite(team.id, 'https://example.com/handler/team-invitation')).status).toBe(200);
+		expect((await invite(team.id, 'https://app.acme.test/invite')).status).toBe(200);
+		for (const url of [
+			'http://example.com/invite',
+			'https://example.com:8443/invite',
+			'https://www.example.com/invite',
+			'https://a.b.acme.test/invite',
+			'http://localhost:3000/invite',
+		]) {
+			expectKnownError(await invite(team.id, url), 400, 'REDIRECT_URL_NOT_WHITELISTED');
+		}
+		emu.state.settings.allowLocalhost = true;
+		expect((await invite(team.id, 'http://localhost:3000/invite')).status).toBe(200);
+		expect(emu.state.mailbox).toHaveLength(3);
+
+		const project = await call('GET', '/projects/current');
+		expect(project.json.config.domains).toEqual([
+			{ domain: 'https://example.com', handler_path: '/handler' },
+			{ domain: 'https://*.acme.test', handler_path: '/handler' },
+		]);
+	});
+
+	test('details needs a signed-in user: a server key alone is 401 USER_AUTHENTICATION_REQUIRED', async () => {
+		const [user] = emu.seedUsers(1);
+		const team = emu.seedTeam({ display_name: 'Acme' });
+		const { code } = emu.state.createCode(
+			'team_invitation',
+			'ada@example.com',
+			{ team_id: team.id },
+			'https://example.com/invite',
+		);
+		const anonymous = await call('POST', '/team-invitations/accept/details', { body: { code } });
+		expectKnownError(anonymous, 401, 'USER_AUTHENTICATION_REQUIRED');
+		expect(anonymous.json.error).toBe('User authentication required for this endpoint.');
+		// The code is looked up first.
+		expectKnownError(
+			await call('POST', '/team-invitations/accept/details', { body: { code: 'unknown' } }),
+			404,
+			'VERIFICATION_CODE_NOT_FOUND',
+		);
+		const { access_token: token } = emu.seedSession(user.id);
+		const details = await call('POST', '/team-invitations/accept/details', {
+			body: { code },
+			headers: { 'x-stack-access-token': token },
+		});
+		expect(details.status).toBe(200);
+		expect(details.json).toEqual({ team_id: team.id, team_display_name: 'Acme' });
+	});
+
+	test('accept by ID works only for a user whose verified email is the invited one', async () => {
+		const invited = emu.seedUser({ primary_email: 'ada@example.com' });
+		const other = emu.seedUser();
+		// The invited address, but not verified (and not used to sign in, so it may be shared).
+		const unverified = emu.seedUser({
+			primary_email: 'ada@example.com',
+			primary_email_verified: false,
+			primary_email_auth_enabled: false,
+		});
+		const team = emu.seedTeam();
+		const code = emu.state.createCode(
+			'team_invitation',
+			'ada@example.com',
+			{ team_id: team.id },
+			'https://example.com/invite',
+		);
+		for (const userId of [other.id, unverified.id, '00000000-0000-4000-8000-000000000000']) {
+			expectKnownError(
+				await call('POST', `/team-invitations/${code.id}/accept`, {
+					query: { user_id: userId },
+					body: {},
+				}),
+				404,
+				'VERIFICATION_CODE_NOT_FOUND',
+			);
+		}
+		expect(code.used_at_millis).toBeNull();
+		expect(emu.state.memberships.size).toBe(0);
+		const accepted = await call('POST', `/team-invitations/${code.id}/accept`, {
+			query: { user_id: invited.id },
+			body: {},
+		});
+		expect(accepted.status).toBe(200);
+		expect(emu.state.memberships.has(`${team.id}:${invited.id}`)).toBe(true);
 	});
 });

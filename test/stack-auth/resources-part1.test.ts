@@ -3,11 +3,20 @@
  * project permissions, contact channels, OAuth providers, connected accounts), each operation
  * run through n8n-core against the emulator: the output, and the exact request that reached it.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
+import type { RunNodeResult } from '../harness';
 import { byId, expectOnlyRequest, ok, run, useStackAuthEmulator } from './helpers';
 
 const stack = useStackAuthEmulator();
+
+/** The Stack Auth error code and HTTP status a failed run carries. */
+const failure = (result: RunNodeResult) => ({
+	code: (result.error as unknown as { context: IDataObject } | undefined)?.context.code,
+	httpCode: (result.error as unknown as IDataObject | undefined)?.httpCode,
+});
 
 describe('teamMembership', () => {
 	test('Add sends POST with an empty JSON object and returns the membership', async () => {
@@ -39,9 +48,7 @@ describe('teamMembership', () => {
 			userId: byId(user.id),
 		});
 		expect(result.error?.message).toMatch(/already/i);
-		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe(
-			'TEAM_MEMBERSHIP_ALREADY_EXISTS',
-		);
+		expect(failure(result)).toEqual({ code: 'TEAM_MEMBERSHIP_ALREADY_EXISTS', httpCode: '409' });
 	});
 
 	test('Remove sends DELETE without a body and returns {deleted: true}', async () => {
@@ -171,6 +178,7 @@ describe('teamInvitation', () => {
 		);
 
 	test('Send posts team_id, email and callback_url', async () => {
+		stack.emu.state.settings.trustedDomains.push('https://example.com');
 		const team = stack.emu.seedTeam();
 		const result = await ok({
 			resource: 'teamInvitation',
@@ -193,6 +201,31 @@ describe('teamInvitation', () => {
 			to: 'ada@example.com',
 			type: 'team_invitation',
 		});
+	});
+
+	test('Send to a callback URL outside the trusted domains fails with REDIRECT_URL_NOT_WHITELISTED', async () => {
+		stack.emu.state.settings.trustedDomains.push('https://app.example.com');
+		const team = stack.emu.seedTeam();
+		const result = await run({
+			resource: 'teamInvitation',
+			operation: 'send',
+			teamId: byId(team.id),
+			email: 'ada@example.com',
+			callbackUrl: 'https://example.com/handler/team-invitation',
+		});
+		expectOnlyRequest(result, {
+			method: 'POST',
+			path: '/team-invitations/send-code',
+			body: {
+				team_id: team.id,
+				email: 'ada@example.com',
+				callback_url: 'https://example.com/handler/team-invitation',
+			},
+		});
+		expect(failure(result)).toEqual({ code: 'REDIRECT_URL_NOT_WHITELISTED', httpCode: '400' });
+		expect(result.error?.message).toMatch(/^Redirect URL not whitelisted/);
+		expect(result.error?.description).toMatch(/trusted domains of the project/);
+		expect(stack.emu.state.mailbox).toEqual([]);
 	});
 
 	test('Get Many lists by team (team_id only) or by user (user_id only)', async () => {
@@ -281,9 +314,31 @@ describe('teamInvitation', () => {
 		expect(stack.emu.state.memberships.has(`${team.id}:${user.id}`)).toBe(true);
 	});
 
-	test('Check Code and Get Details post the code', async () => {
+	test('Accept for a user whose verified email is not the invited one fails with VERIFICATION_CODE_NOT_FOUND', async () => {
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam();
+		const code = invite(team.id, 'someone.else@example.com');
+		const result = await run({
+			resource: 'teamInvitation',
+			operation: 'accept',
+			invitationId: code.id,
+			userId: byId(user.id),
+		});
+		expectOnlyRequest(result, {
+			method: 'POST',
+			path: `/team-invitations/${code.id}/accept`,
+			query: { user_id: user.id },
+		});
+		expect(failure(result)).toEqual({ code: 'VERIFICATION_CODE_NOT_FOUND', httpCode: '404' });
+		expect(result.error?.description).toMatch(/verified email must be the invited one/);
+		expect(stack.emu.state.memberships.size).toBe(0);
+		expect(code.used_at_millis).toBeNull();
+	});
+
+	test('Check Code posts the code; Get Details posts it with the user access token', async () => {
 		const team = stack.emu.seedTeam({ display_name: 'Acme' });
 		const { code } = invite(team.id, 'ada@example.com');
+		const { access_token: token } = stack.emu.seedSession(stack.emu.seedUser().id);
 
 		const check = await ok({ resource: 'teamInvitation', operation: 'checkCode', code });
 		expectOnlyRequest(check, {
@@ -293,20 +348,68 @@ describe('teamInvitation', () => {
 		});
 		expect(check.json).toEqual([{ is_code_valid: true }]);
 
-		const details = await ok({ resource: 'teamInvitation', operation: 'getDetails', code });
-		expectOnlyRequest(details, {
+		const details = await ok({
+			resource: 'teamInvitation',
+			operation: 'getDetails',
+			code,
+			userAccessToken: token,
+		});
+		const request = expectOnlyRequest(details, {
 			method: 'POST',
 			path: '/team-invitations/accept/details',
 			body: { code },
 		});
+		expect(request.headers['x-stack-access-token']).toBe(token);
+		expect(request.headers['x-stack-secret-server-key']).toBeDefined();
 		expect(details.json).toEqual([{ team_id: team.id, team_display_name: 'Acme' }]);
+		expect(JSON.stringify(details.json)).not.toContain(token);
+	});
+
+	test('Get Details without a user access token: refused before any request; a wrong user is refused by Stack Auth', async () => {
+		const team = stack.emu.seedTeam();
+		const { code } = invite(team.id, 'ada@example.com');
+		const empty = await run(
+			{
+				resource: 'teamInvitation',
+				operation: 'getDetails',
+				code,
+				userAccessToken: '={{ $json.token }}',
+			},
+			{ items: [{ token: '' }] },
+		);
+		expect(empty.error?.message).toBe("The 'User Access Token' parameter is empty [item 0]");
+		expect(empty.requests).toHaveLength(0);
+
+		// Stack Auth's own answer when the route gets no user (as a server key alone would be).
+		// n8n sends a request that got a 401 once more after refreshing the credential.
+		stack.emu.fault('POST', '/team-invitations/accept/details', {
+			times: 2,
+			status: 401,
+			headers: { 'x-stack-known-error': 'USER_AUTHENTICATION_REQUIRED' },
+			body: {
+				code: 'USER_AUTHENTICATION_REQUIRED',
+				error: 'User authentication required for this endpoint.',
+			},
+		});
+		const refused = await run({
+			resource: 'teamInvitation',
+			operation: 'getDetails',
+			code,
+			userAccessToken: 'expired-token',
+		});
+		expect(refused.requests).toHaveLength(2);
+		for (const request of refused.requests)
+			expect(request.headers['x-stack-access-token']).toBe('expired-token');
+		expect(failure(refused)).toEqual({ code: 'USER_AUTHENTICATION_REQUIRED', httpCode: '401' });
+		expect(refused.error?.description).toMatch(/access token/);
+		expect(`${refused.error?.message} ${refused.error?.description}`).not.toContain(
+			'expired-token',
+		);
 	});
 
 	test('an unknown code surfaces VERIFICATION_CODE_NOT_FOUND', async () => {
 		const result = await run({ resource: 'teamInvitation', operation: 'checkCode', code: 'nope' });
-		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe(
-			'VERIFICATION_CODE_NOT_FOUND',
-		);
+		expect(failure(result)).toEqual({ code: 'VERIFICATION_CODE_NOT_FOUND', httpCode: '404' });
 	});
 });
 
@@ -328,6 +431,49 @@ describe('teamPermission', () => {
 			body: {},
 		});
 		expect(result.json).toEqual([{ id: 'editor', user_id: user.id, team_id: team.id }]);
+	});
+
+	test('Grant in a team the user is not a member of (or a missing team) fails with TEAM_MEMBERSHIP_NOT_FOUND', async () => {
+		const user = stack.emu.seedUser();
+		const team = stack.emu.seedTeam();
+		for (const teamId of [team.id, randomUUID()]) {
+			const result = await run({
+				resource: 'teamPermission',
+				operation: 'grant',
+				teamId: byId(teamId),
+				userId: byId(user.id),
+				permissionId: 'team_admin',
+			});
+			expectOnlyRequest(result, {
+				method: 'POST',
+				path: `/team-permissions/${teamId}/${user.id}/team_admin`,
+				body: {},
+			});
+			expect(failure(result)).toEqual({ code: 'TEAM_MEMBERSHIP_NOT_FOUND', httpCode: '404' });
+			expect(result.error?.message).toBe(`User ${user.id} is not found in team ${teamId}.`);
+			expect(result.error?.description).toMatch(/add the user to the team first/);
+		}
+		expect(stack.emu.state.teamPermissions).toEqual([]);
+	});
+
+	test('Grant with a team ID that is not a UUID fails with SCHEMA_ERROR', async () => {
+		const user = stack.emu.seedUser();
+		const result = await run({
+			resource: 'teamPermission',
+			operation: 'grant',
+			teamId: byId('acme'),
+			userId: byId(user.id),
+			permissionId: 'team_admin',
+		});
+		expectOnlyRequest(result, {
+			method: 'POST',
+			path: `/team-permissions/acme/${user.id}/team_admin`,
+			body: {},
+		});
+		expect(failure(result)).toEqual({ code: 'SCHEMA_ERROR', httpCode: '400' });
+		expect(result.error?.message).toBe(
+			`Request validation failed on POST /api/v1/team-permissions/acme/${user.id}/team_admin:\n  - params.team_id must be a valid UUID`,
+		);
 	});
 
 	test('Revoke sends DELETE and returns {deleted: true}', async () => {
@@ -748,8 +894,8 @@ describe('connectedAccount', () => {
 			returnAll: true,
 		});
 		expect(result.requests.map((r) => r.path)).toEqual(['/api/v1/connected-accounts/a%2Fb']);
-		expect((result.error as unknown as { context: IDataObject }).context.stackAuthCode).toBe(
-			'USER_NOT_FOUND',
-		);
+		// The literal ID "a/b" reached the route, whose schema wants a UUID.
+		expect(failure(result)).toEqual({ code: 'SCHEMA_ERROR', httpCode: '400' });
+		expect(result.error?.message).toMatch(/params\.user_id must be a valid UUID$/);
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * Demo data for the Stack Auth emulator, used by `npm start` and the end-to-end suite: enough
- * users to need two pages, people with searchable names, and a couple of teams.
+ * users to need two pages, people with searchable names, a couple of teams, and a trusted domain
+ * for invitation links.
  */
 import type { StackAuthEmulator } from './index';
 
@@ -34,7 +35,11 @@ const LAST = [
 
 export const DEMO_USER_COUNT = FIRST.length * LAST.length;
 
+/** The trusted domain of the demo project: Team Invitation → Send accepts callback URLs on it. */
+export const DEMO_TRUSTED_DOMAIN = 'https://example.com';
+
 export function seedDemo(emulator: StackAuthEmulator): void {
+	emulator.state.settings.trustedDomains.push(DEMO_TRUSTED_DOMAIN);
 	for (const last of LAST) {
 		for (const first of FIRST) {
 			emulator.seedUser({

@@ -208,6 +208,12 @@ export const errors = {
 			{ team_id: teamId, user_id: userId, permission_id: permissionId },
 		),
 
+	redirectUrlNotWhitelisted: () =>
+		knownError(
+			400,
+			'REDIRECT_URL_NOT_WHITELISTED',
+			'Redirect URL not whitelisted. Did you forget to add this domain to the trusted domains list on the Stack Auth dashboard?',
+		),
 	verificationCodeNotFound: () =>
 		knownError(
 			404,

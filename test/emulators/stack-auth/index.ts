@@ -157,9 +157,12 @@ function notType(path: string, type: string, value: unknown, original?: unknown)
 	return `${path} must be a \`${type}\` type, but the final value was: \`${show(value)}\`${cast}`;
 }
 
-function validateQuery(req: EmulatorRequest, op: Operation): Record<string, string> {
+function validateQuery(
+	req: EmulatorRequest,
+	op: Operation,
+	problems: string[],
+): Record<string, string> {
 	const declared = op.query ?? [];
-	const problems: string[] = [];
 	const unknown = Object.keys(req.query).filter((key) => !declared.includes(key));
 	if (unknown.length) problems.push(`query contains unknown properties: ${unknown.join(', ')}`);
 	for (const key of op.requiredQuery ?? []) {
@@ -171,7 +174,6 @@ function validateQuery(req: EmulatorRequest, op: Operation): Record<string, stri
 		if (rule.oneOf && !rule.oneOf.includes(value)) {
 			problems.push(`query.${key} must be one of the following values: ${rule.oneOf.join(', ')}`);
 		}
-		if (rule.uuid && !isUuid(value)) problems.push(`query.${key} must be a valid UUID`);
 		if (rule.intMin !== undefined) {
 			const n = value.trim() === '' ? NaN : Number(value);
 			if (Number.isNaN(n)) problems.push(notType(`query.${key}`, 'number', NaN, value));
@@ -180,7 +182,6 @@ function validateQuery(req: EmulatorRequest, op: Operation): Record<string, stri
 				problems.push(`query.${key} must be greater than or equal to ${rule.intMin}`);
 		}
 	}
-	if (problems.length) throw schemaError(req, problems);
 	return { ...req.query };
 }
 
@@ -254,14 +255,14 @@ function castField(key: string, value: unknown, required: boolean, problems: str
 	return value;
 }
 
-function validateBody(req: EmulatorRequest, op: Operation): Json {
+function validateBody(req: EmulatorRequest, op: Operation, problems: string[]): Json {
 	const raw = parseBody(req);
 	if (op.body === undefined) return {};
 	if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
-		throw schemaError(req, [notType('body', 'object', raw)]);
+		problems.push(notType('body', 'object', raw));
+		return {};
 	}
 	const input = (raw ?? {}) as Json;
-	const problems: string[] = [];
 	const unknown = Object.keys(input).filter((key) => !op.body!.includes(key));
 	if (unknown.length) problems.push(`body contains unknown properties: ${unknown.join(', ')}`);
 	const required = new Set(op.requiredBody ?? []);
@@ -273,8 +274,27 @@ function validateBody(req: EmulatorRequest, op: Operation): Json {
 		}
 		out[key] = castField(key, input[key], required.has(key), problems);
 	}
-	if (problems.length) throw schemaError(req, problems);
 	return out;
+}
+
+/**
+ * UUID-typed path, query and body values (yup `string().uuid()`, whose message is
+ * "<path> must be a valid UUID"; userIdOrMeSchema also takes `me`), checked with the rest of the
+ * request schema before the route runs (apps/backend/src/route-handlers/smart-request.tsx), so a
+ * malformed ID is a 400 SCHEMA_ERROR and never a 404.
+ */
+function validateIds(
+	op: Operation,
+	values: { params: Record<string, string>; query: Record<string, string>; body: Json },
+	problems: string[],
+): void {
+	for (const [path, rule] of Object.entries(op.ids ?? {})) {
+		const [part, key] = path.split('.') as ['params' | 'query' | 'body', string];
+		const value = values[part][key];
+		if (typeof value !== 'string') continue;
+		if (rule === 'uuid-or-me' && value === 'me') continue;
+		if (!isUuid(value)) problems.push(`${path} must be a valid UUID`);
+	}
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -416,8 +436,11 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		};
 		try {
 			const auth = this.authenticate(req, key === 'GET /', op.adminOnly === true);
-			const query = validateQuery(req, op);
-			const body = validateBody(req, op);
+			const problems: string[] = [];
+			const query = validateQuery(req, op, problems);
+			const body = validateBody(req, op, problems);
+			validateIds(op, { params: req.params, query, body }, problems);
+			if (problems.length) throw schemaError(req, problems);
 			const reply = handler({ req, params: req.params, query, body, auth });
 			if (reply.text !== undefined) {
 				return {
@@ -526,6 +549,11 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 					allow_user_api_keys: true,
 					allow_team_api_keys: true,
 					enabled_oauth_providers: [...s.oauthProviderConfigs.values()].map((p) => ({ id: p.id })),
+					// packages/stack-shared/src/interface/crud/projects.ts: the trusted domains
+					domains: s.settings.trustedDomains.map((domain) => ({
+						domain,
+						handler_path: '/handler',
+					})),
 					...s.project.config,
 				},
 			}),
@@ -745,12 +773,16 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 					.map(renderInvitation),
 			);
 		});
+		// apps/backend/src/app/api/latest/team-invitations/send-code/route.tsx → createCode in
+		// apps/backend/src/route-handlers/verification-code-handler.tsx: a callback URL outside the
+		// project's trusted domains is refused before the team is read.
 		this.def('POST', '/team-invitations/send-code', (ctx) => {
 			const teamId = str(ctx.body.team_id)!;
 			checkEmail(ctx.req, 'email', ctx.body.email);
-			s.requireTeam(teamId);
 			const callbackUrl = str(ctx.body.callback_url)!;
 			checkUrl(ctx.req, 'callback_url', callbackUrl);
+			if (!s.isTrustedRedirectUrl(callbackUrl)) throw errors.redirectUrlNotWhitelisted();
+			s.requireTeam(teamId);
 			const code = s.createCode(
 				'team_invitation',
 				normalizeEmail(str(ctx.body.email)!),
@@ -776,6 +808,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		const joinTeam = (teamId: string, userId: string): void => {
 			if (!s.memberships.has(`${teamId}:${userId}`)) s.addMember(teamId, userId);
 		};
+		// apps/backend/src/app/api/latest/team-invitations/[id]/accept/route.tsx: only a user with a
+		// verified email contact channel equal to the invited email may accept; any other user (an
+		// unknown one included) gets the same 404 VERIFICATION_CODE_NOT_FOUND as an unknown invitation.
 		this.def('POST', '/team-invitations/{id}/accept', (ctx) => {
 			const userId = this.userId(ctx, ctx.query.user_id);
 			const code = s.verificationCodes.get(ctx.params.id);
@@ -787,7 +822,9 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			) {
 				throw errors.verificationCodeNotFound();
 			}
-			const matches = s.channelsOf(userId).some((c) => c.is_verified && c.value === code.email);
+			const matches = s
+				.channelsOf(userId)
+				.some((c) => c.type === 'email' && c.is_verified && c.value === code.email);
 			if (!matches) throw errors.verificationCodeNotFound();
 			joinTeam(String(code.data.team_id), userId);
 			code.used_at_millis = s.now();
@@ -804,8 +841,12 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			s.requireCode('team_invitation', str(ctx.body.code)!);
 			return ok({ is_code_valid: true });
 		});
+		// verification-code-handler.tsx (details): any access type, but the user of
+		// x-stack-access-token is required (a server key alone is 401 USER_AUTHENTICATION_REQUIRED),
+		// checked after the code is found.
 		this.def('POST', '/team-invitations/accept/details', (ctx) => {
 			const code = s.requireCode('team_invitation', str(ctx.body.code)!);
+			if (!ctx.auth.userId) throw errors.userAuthenticationRequired();
 			const teamId = String(code.data.team_id);
 			return ok({ team_id: teamId, team_display_name: s.requireTeam(teamId).display_name });
 		});
@@ -834,10 +875,13 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			}
 			return list(items);
 		});
+		// apps/backend/src/app/api/latest/team-permissions/crud.tsx: grant and revoke first run
+		// ensureTeamMembershipExists, so a user outside the team (or an unknown team) is 404
+		// TEAM_MEMBERSHIP_NOT_FOUND, never TEAM_NOT_FOUND.
 		this.def('POST', '/team-permissions/{team_id}/{user_id}/{permission_id}', (ctx) => {
 			const { team_id: teamId, permission_id: permissionId } = ctx.params;
 			const userId = this.userId(ctx, ctx.params.user_id);
-			s.requireMembership(teamId, userId);
+			s.requireTeamMember(teamId, userId);
 			s.requirePermissionDefinition('team', permissionId);
 			const exists = s.teamPermissions.some(
 				(g) => g.team_id === teamId && g.user_id === userId && g.id === permissionId,
@@ -848,7 +892,7 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		this.def('DELETE', '/team-permissions/{team_id}/{user_id}/{permission_id}', (ctx) => {
 			const { team_id: teamId, permission_id: permissionId } = ctx.params;
 			const userId = this.userId(ctx, ctx.params.user_id);
-			s.requireMembership(teamId, userId);
+			s.requireTeamMember(teamId, userId);
 			const index = s.teamPermissions.findIndex(
 				(g) => g.team_id === teamId && g.user_id === userId && g.id === permissionId,
 			);

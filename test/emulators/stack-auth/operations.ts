@@ -7,14 +7,22 @@
  *
  * `body: undefined` means the route has no body schema (the body is ignored, e.g. GET/DELETE);
  * `body: []` means an empty object schema (any key is unknown).
+ *
+ * `ids` are the route's UUID-typed values, from the route's yup schemas (upstream
+ * `yupString().uuid()`, `teamIdSchema`, `userIdOrMeSchema` in packages/stack-shared/src/schema-fields.ts
+ * and the crud files under apps/backend/src/app/api/latest/): another value is a 400 SCHEMA_ERROR
+ * "<params|query|body>.<key> must be a valid UUID" before the route runs, not a 404.
+ * Permission IDs, store IDs, item IDs and customer IDs are plain strings upstream.
  */
 
 export interface QueryRule {
 	oneOf?: string[];
-	uuid?: boolean;
 	/** yup number().integer().min(n) */
 	intMin?: number;
 }
+
+/** `uuid`: yupString().uuid(); `uuid-or-me`: userIdOrMeSchema, a UUID or the word `me`. */
+export type IdRule = 'uuid' | 'uuid-or-me';
 
 export interface Operation {
 	query?: string[];
@@ -24,7 +32,16 @@ export interface Operation {
 	requiredBody?: string[];
 	/** Only in admin.json: server (and client) access answer 401 INSUFFICIENT_ACCESS_TYPE. */
 	adminOnly?: boolean;
+	/** UUID-typed values by `params.<key>`, `query.<key>` or `body.<key>`. */
+	ids?: Record<string, IdRule>;
 }
+
+const UUID: IdRule = 'uuid';
+/** A user ID: a UUID or `me` (upstream userIdOrMeSchema). */
+const ME: IdRule = 'uuid-or-me';
+const USER_PARAM = { 'params.user_id': ME };
+const TEAM_PARAM = { 'params.team_id': UUID };
+const MEMBER_PARAMS = { ...TEAM_PARAM, ...USER_PARAM };
 
 const TRUE_FALSE = ['true', 'false'];
 
@@ -57,6 +74,10 @@ const TEAM_UPDATE_FIELDS = [
 ];
 const PERMISSION_DEFINITION_FIELDS = ['id', 'description', 'contained_permission_ids'];
 const CONTACT_CHANNEL_QUERY = ['user_id', 'contact_channel_id'];
+const CONTACT_CHANNEL_QUERY_IDS = { 'query.user_id': ME, 'query.contact_channel_id': UUID };
+const CONTACT_CHANNEL_PARAMS = { ...USER_PARAM, 'params.contact_channel_id': UUID };
+const OAUTH_PROVIDER_PARAMS = { ...USER_PARAM, 'params.provider_id': UUID };
+const API_KEY_PARAM = { 'params.api_key_id': UUID };
 const OUTBOX_ITEM_QUERY = ['status', 'simple_status'];
 
 /** The four admin-only `/{scope}-permission-definitions` operations (admin.json). */
@@ -91,52 +112,67 @@ export const OPERATIONS: Record<string, Operation> = {
 			'include_restricted',
 		],
 		queryRules: {
-			team_id: { uuid: true },
 			limit: { intMin: 1 },
-			cursor: { uuid: true },
 			order_by: { oneOf: ['signed_up_at'] },
 			desc: { oneOf: TRUE_FALSE },
 			include_anonymous: { oneOf: TRUE_FALSE },
 			only_anonymous: { oneOf: TRUE_FALSE },
 			include_restricted: { oneOf: TRUE_FALSE },
 		},
+		ids: { 'query.team_id': UUID, 'query.cursor': UUID },
 	},
 	'POST /users': { body: USER_WRITE_FIELDS },
 	'GET /users/me': {},
-	'PATCH /users/me': { body: USER_UPDATE_FIELDS },
+	'PATCH /users/me': { body: USER_UPDATE_FIELDS, ids: { 'body.selected_team_id': UUID } },
 	'DELETE /users/me': {},
-	'GET /users/{user_id}': {},
-	'PATCH /users/{user_id}': { body: USER_UPDATE_FIELDS },
-	'DELETE /users/{user_id}': {},
+	'GET /users/{user_id}': { ids: USER_PARAM },
+	'PATCH /users/{user_id}': {
+		body: USER_UPDATE_FIELDS,
+		ids: { ...USER_PARAM, 'body.selected_team_id': UUID },
+	},
+	'DELETE /users/{user_id}': { ids: USER_PARAM },
 
-	'GET /teams': { query: ['user_id'] },
+	'GET /teams': { query: ['user_id'], ids: { 'query.user_id': ME } },
 	'POST /teams': {
 		body: [...TEAM_UPDATE_FIELDS, 'creator_user_id'],
 		requiredBody: ['display_name'],
+		ids: { 'body.creator_user_id': ME },
 	},
-	'GET /teams/{team_id}': {},
-	'PATCH /teams/{team_id}': { body: TEAM_UPDATE_FIELDS },
-	'DELETE /teams/{team_id}': {},
+	'GET /teams/{team_id}': { ids: TEAM_PARAM },
+	'PATCH /teams/{team_id}': { body: TEAM_UPDATE_FIELDS, ids: TEAM_PARAM },
+	'DELETE /teams/{team_id}': { ids: TEAM_PARAM },
 
-	'POST /team-memberships/{team_id}/{user_id}': { body: [] },
-	'DELETE /team-memberships/{team_id}/{user_id}': {},
+	'POST /team-memberships/{team_id}/{user_id}': { body: [], ids: MEMBER_PARAMS },
+	'DELETE /team-memberships/{team_id}/{user_id}': { ids: MEMBER_PARAMS },
 
-	'GET /team-member-profiles': { query: ['user_id', 'team_id'] },
-	'GET /team-member-profiles/{team_id}/{user_id}': {},
+	'GET /team-member-profiles': {
+		query: ['user_id', 'team_id'],
+		ids: { 'query.user_id': ME, 'query.team_id': UUID },
+	},
+	'GET /team-member-profiles/{team_id}/{user_id}': { ids: MEMBER_PARAMS },
 	'PATCH /team-member-profiles/{team_id}/{user_id}': {
 		body: ['display_name', 'profile_image_url'],
+		ids: MEMBER_PARAMS,
 	},
 
-	'GET /team-invitations': { query: ['team_id', 'user_id'] },
+	'GET /team-invitations': {
+		query: ['team_id', 'user_id'],
+		ids: { 'query.team_id': UUID, 'query.user_id': ME },
+	},
 	'POST /team-invitations/send-code': {
 		body: ['team_id', 'email', 'callback_url'],
 		requiredBody: ['team_id', 'email', 'callback_url'],
+		ids: { 'body.team_id': UUID },
 	},
-	'DELETE /team-invitations/{id}': { query: ['team_id'] },
+	'DELETE /team-invitations/{id}': {
+		query: ['team_id'],
+		ids: { 'params.id': UUID, 'query.team_id': UUID },
+	},
 	'POST /team-invitations/{id}/accept': {
 		query: ['user_id'],
 		requiredQuery: ['user_id'],
 		body: [],
+		ids: { 'params.id': UUID, 'query.user_id': ME },
 	},
 	'POST /team-invitations/accept': { body: ['code'], requiredBody: ['code'] },
 	'POST /team-invitations/accept/check-code': { body: ['code'], requiredBody: ['code'] },
@@ -145,38 +181,49 @@ export const OPERATIONS: Record<string, Operation> = {
 	'GET /team-permissions': {
 		query: ['team_id', 'user_id', 'permission_id', 'recursive'],
 		queryRules: { recursive: { oneOf: TRUE_FALSE } },
+		ids: { 'query.team_id': UUID, 'query.user_id': ME },
 	},
-	'POST /team-permissions/{team_id}/{user_id}/{permission_id}': { body: [] },
-	'DELETE /team-permissions/{team_id}/{user_id}/{permission_id}': {},
+	'POST /team-permissions/{team_id}/{user_id}/{permission_id}': { body: [], ids: MEMBER_PARAMS },
+	'DELETE /team-permissions/{team_id}/{user_id}/{permission_id}': { ids: MEMBER_PARAMS },
 	'GET /project-permissions': {
 		query: ['user_id', 'permission_id', 'recursive'],
 		queryRules: { recursive: { oneOf: TRUE_FALSE } },
+		ids: { 'query.user_id': ME },
 	},
-	'POST /project-permissions/{user_id}/{permission_id}': { body: [] },
-	'DELETE /project-permissions/{user_id}/{permission_id}': {},
+	'POST /project-permissions/{user_id}/{permission_id}': { body: [], ids: USER_PARAM },
+	'DELETE /project-permissions/{user_id}/{permission_id}': { ids: USER_PARAM },
 	...permissionDefinitionOperations('team'),
 	...permissionDefinitionOperations('project'),
 
-	'GET /contact-channels': { query: CONTACT_CHANNEL_QUERY },
+	'GET /contact-channels': { query: CONTACT_CHANNEL_QUERY, ids: CONTACT_CHANNEL_QUERY_IDS },
 	'POST /contact-channels': {
 		query: CONTACT_CHANNEL_QUERY,
 		body: ['is_verified', 'user_id', 'value', 'type', 'used_for_auth', 'is_primary'],
 		requiredBody: ['user_id', 'value', 'type', 'used_for_auth'],
+		ids: { ...CONTACT_CHANNEL_QUERY_IDS, 'body.user_id': ME },
 	},
-	'GET /contact-channels/{user_id}/{contact_channel_id}': { query: CONTACT_CHANNEL_QUERY },
+	'GET /contact-channels/{user_id}/{contact_channel_id}': {
+		query: CONTACT_CHANNEL_QUERY,
+		ids: { ...CONTACT_CHANNEL_QUERY_IDS, ...CONTACT_CHANNEL_PARAMS },
+	},
 	'PATCH /contact-channels/{user_id}/{contact_channel_id}': {
 		query: CONTACT_CHANNEL_QUERY,
 		body: ['is_verified', 'value', 'type', 'used_for_auth', 'is_primary'],
+		ids: { ...CONTACT_CHANNEL_QUERY_IDS, ...CONTACT_CHANNEL_PARAMS },
 	},
-	'DELETE /contact-channels/{user_id}/{contact_channel_id}': { query: CONTACT_CHANNEL_QUERY },
+	'DELETE /contact-channels/{user_id}/{contact_channel_id}': {
+		query: CONTACT_CHANNEL_QUERY,
+		ids: { ...CONTACT_CHANNEL_QUERY_IDS, ...CONTACT_CHANNEL_PARAMS },
+	},
 	'POST /contact-channels/{user_id}/{contact_channel_id}/send-verification-code': {
 		body: ['callback_url'],
 		requiredBody: ['callback_url'],
+		ids: CONTACT_CHANNEL_PARAMS,
 	},
 	'POST /contact-channels/verify': { body: ['code'], requiredBody: ['code'] },
 	'POST /contact-channels/verify/check-code': { body: ['code'], requiredBody: ['code'] },
 
-	'GET /oauth-providers': { query: ['user_id'] },
+	'GET /oauth-providers': { query: ['user_id'], ids: { 'query.user_id': ME } },
 	'POST /oauth-providers': {
 		body: [
 			'user_id',
@@ -193,39 +240,57 @@ export const OPERATIONS: Record<string, Operation> = {
 			'allow_connected_accounts',
 			'account_id',
 		],
+		ids: { 'body.user_id': ME },
 	},
-	'GET /oauth-providers/{user_id}/{provider_id}': {},
+	'GET /oauth-providers/{user_id}/{provider_id}': { ids: OAUTH_PROVIDER_PARAMS },
 	'PATCH /oauth-providers/{user_id}/{provider_id}': {
 		body: ['email', 'account_id', 'allow_sign_in', 'allow_connected_accounts'],
+		ids: OAUTH_PROVIDER_PARAMS,
 	},
-	'DELETE /oauth-providers/{user_id}/{provider_id}': {},
-	'GET /connected-accounts/{user_id}': {},
+	'DELETE /oauth-providers/{user_id}/{provider_id}': { ids: OAUTH_PROVIDER_PARAMS },
+	'GET /connected-accounts/{user_id}': { ids: USER_PARAM },
 
-	'GET /auth/sessions': { query: ['user_id'], requiredQuery: ['user_id'] },
+	'GET /auth/sessions': {
+		query: ['user_id'],
+		requiredQuery: ['user_id'],
+		ids: { 'query.user_id': ME },
+	},
 	'POST /auth/sessions': {
 		body: ['user_id', 'expires_in_millis', 'is_impersonation'],
 		requiredBody: ['user_id'],
+		ids: { 'body.user_id': ME },
 	},
 	'DELETE /auth/sessions/current': {},
 	'POST /auth/sessions/current/refresh': { body: [] },
-	'DELETE /auth/sessions/{id}': { query: ['user_id'], requiredQuery: ['user_id'] },
+	'DELETE /auth/sessions/{id}': {
+		query: ['user_id'],
+		requiredQuery: ['user_id'],
+		ids: { 'params.id': UUID, 'query.user_id': ME },
+	},
 
-	'GET /user-api-keys': { query: ['user_id'] },
+	// apps/backend/src/app/api/latest/(api-keys)/handlers.tsx; the team key's body team_id is a
+	// plain string upstream (packages/stack-shared/src/interface/crud/project-api-keys.ts).
+	'GET /user-api-keys': { query: ['user_id'], ids: { 'query.user_id': ME } },
 	'POST /user-api-keys': {
 		body: ['description', 'expires_at_millis', 'is_public', 'user_id'],
 		requiredBody: ['description', 'user_id'],
+		ids: { 'body.user_id': ME },
 	},
 	'POST /user-api-keys/check': { body: ['api_key'], requiredBody: ['api_key'] },
-	'GET /user-api-keys/{api_key_id}': {},
-	'PATCH /user-api-keys/{api_key_id}': { body: ['description', 'revoked'] },
-	'GET /team-api-keys': { query: ['team_id'], requiredQuery: ['team_id'] },
+	'GET /user-api-keys/{api_key_id}': { ids: API_KEY_PARAM },
+	'PATCH /user-api-keys/{api_key_id}': { body: ['description', 'revoked'], ids: API_KEY_PARAM },
+	'GET /team-api-keys': {
+		query: ['team_id'],
+		requiredQuery: ['team_id'],
+		ids: { 'query.team_id': UUID },
+	},
 	'POST /team-api-keys': {
 		body: ['description', 'expires_at_millis', 'is_public', 'team_id'],
 		requiredBody: ['description', 'team_id'],
 	},
 	'POST /team-api-keys/check': { body: ['api_key'], requiredBody: ['api_key'] },
-	'GET /team-api-keys/{api_key_id}': {},
-	'PATCH /team-api-keys/{api_key_id}': { body: ['description', 'revoked'] },
+	'GET /team-api-keys/{api_key_id}': { ids: API_KEY_PARAM },
+	'PATCH /team-api-keys/{api_key_id}': { body: ['description', 'revoked'], ids: API_KEY_PARAM },
 
 	// The spec leaves this body blank (a yupUnion); keys from upstream send-email/route.tsx.
 	'POST /emails/send-email': {
@@ -245,11 +310,12 @@ export const OPERATIONS: Record<string, Operation> = {
 	},
 	'GET /emails/outbox': {
 		query: ['status', 'simple_status', 'limit', 'cursor'],
-		queryRules: { cursor: { uuid: true } },
+		ids: { 'query.cursor': UUID },
 	},
-	'GET /emails/outbox/{id}': { query: OUTBOX_ITEM_QUERY },
+	'GET /emails/outbox/{id}': { query: OUTBOX_ITEM_QUERY, ids: { 'params.id': UUID } },
 	'PATCH /emails/outbox/{id}': {
 		query: OUTBOX_ITEM_QUERY,
+		ids: { 'params.id': UUID },
 		body: [
 			'tsx_source',
 			'theme_id',
@@ -263,10 +329,11 @@ export const OPERATIONS: Record<string, Operation> = {
 	},
 	'GET /emails/delivery-info': {},
 	'POST /emails/capacity-boost': { body: [] },
-	'GET /emails/notification-preference/{user_id}': {},
+	'GET /emails/notification-preference/{user_id}': { ids: USER_PARAM },
 	'PATCH /emails/notification-preference/{user_id}/{notification_category_id}': {
 		body: ['enabled'],
 		requiredBody: ['enabled'],
+		ids: { ...USER_PARAM, 'params.notification_category_id': UUID },
 	},
 
 	'POST /data-vault/stores/{id}/get': { body: ['hashed_key'], requiredBody: ['hashed_key'] },

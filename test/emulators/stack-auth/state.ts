@@ -261,6 +261,14 @@ export interface StackAuthSettings {
 	emailCapacityPerHour: number;
 	/** When set, data-vault store ids outside this list answer DATA_VAULT_STORE_DOES_NOT_EXIST. */
 	dataVaultStoreIds: string[] | null;
+	/**
+	 * The project's trusted domains (dashboard → Domains), as base URLs such as
+	 * `https://example.com` or `https://*.example.com`; a callback URL elsewhere is refused with
+	 * REDIRECT_URL_NOT_WHITELISTED. Upstream default: none.
+	 */
+	trustedDomains: string[];
+	/** Whether localhost callback URLs are trusted too (upstream `domains.allowLocalhost`, default false). */
+	allowLocalhost: boolean;
 }
 
 export interface CreateUserInput {
@@ -347,6 +355,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
 	return UUID.test(value);
+}
+
+function parseUrl(value: string): URL | undefined {
+	try {
+		return new URL(value);
+	} catch {
+		return undefined;
+	}
 }
 
 export function normalizeEmail(email: string): string {
@@ -437,6 +453,8 @@ export class StackAuthState {
 			teamMemberDefaultPermissions: ['team_member'],
 			emailCapacityPerHour: 200,
 			dataVaultStoreIds: null,
+			trustedDomains: [],
+			allowLocalhost: false,
 		};
 		for (const map of [
 			this.users,
@@ -892,6 +910,19 @@ export class StackAuthState {
 		if (user && user.selected_team_id === teamId) user.selected_team_id = null;
 	}
 
+	/**
+	 * The membership a team-permission grant or revoke needs: USER_NOT_FOUND for an unknown user,
+	 * then TEAM_MEMBERSHIP_NOT_FOUND (404) when the user is not in the team, an unknown team
+	 * included (ensureTeamMembershipExists in apps/backend/src/lib/request-checks.tsx, which never
+	 * looks the team up).
+	 */
+	requireTeamMember(teamId: string, userId: string): Membership {
+		this.requireUser(userId);
+		const membership = this.memberships.get(`${teamId}:${userId}`);
+		if (!membership) throw errors.teamMembershipNotFound(teamId, userId);
+		return membership;
+	}
+
 	requireMembership(teamId: string, userId: string): Membership {
 		this.requireTeam(teamId);
 		this.requireUser(userId);
@@ -1057,6 +1088,42 @@ export class StackAuthState {
 	}
 
 	// ---------------------------------------------------------------- verification codes
+
+	/**
+	 * Whether a callback URL is on a trusted domain of the project (validateRedirectUrl in
+	 * apps/backend/src/lib/redirect-urls.tsx): localhost when allowed, else a trusted domain with the
+	 * same protocol, host and port; `*` in a domain matches one label, `**` any number.
+	 */
+	isTrustedRedirectUrl(value: string): boolean {
+		const url = parseUrl(value);
+		if (!url) return false;
+		const localhost =
+			url.hostname === 'localhost' ||
+			url.hostname.endsWith('.localhost') ||
+			/^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+		if (this.settings.allowLocalhost && localhost) return true;
+		const defaultPort = (u: URL) =>
+			u.protocol === 'https:' ? '443' : u.protocol === 'http:' ? '80' : '';
+		const hostPort = (u: URL) => `${u.hostname}:${u.port || defaultPort(u)}`;
+		return this.settings.trustedDomains.some((domain) => {
+			const match = /^([^:]+:\/\/)([^/]*)/.exec(domain);
+			if (!match) return false;
+			const [, protocol, host] = match;
+			if (url.protocol + '//' !== protocol) return false;
+			const base = host.includes('*') ? undefined : parseUrl(domain);
+			if (base) return base.hostname === url.hostname && hostPort(base) === hostPort(url);
+			const pattern = new RegExp(
+				`^${host
+					.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+					.replace(/\*\*/g, '\u0000')
+					.replace(/\*/g, '[^.]*')
+					.replace(/\u0000/g, '.*')}$`,
+			);
+			return host.includes(':')
+				? pattern.test(hostPort(url))
+				: pattern.test(url.hostname) && (!url.port || url.port === defaultPort(url));
+		});
+	}
 
 	createCode(
 		type: VerificationCodeType,

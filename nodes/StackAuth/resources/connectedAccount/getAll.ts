@@ -1,10 +1,14 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { userLocator } from '../../shared/descriptions';
 
-import { listFields, show, userLocator } from '../../shared/descriptions';
-
-export const connectedAccountGetAllDescription: INodeProperties[] = [
-	userLocator(show('connectedAccount', 'getAll'), {
-		description: 'The user whose connected accounts to list',
-	}),
-	...listFields('connectedAccount', 'getAll', false),
-];
+/** Stack Auth returns every account at once (no pagination): Limit is applied by the node. */
+export const getAll: Operation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many connected accounts of a user',
+	method: 'GET',
+	path: '/connected-accounts/{userId}',
+	list: {},
+	listKey: 'items',
+	fields: [userLocator({ description: 'The user whose connected accounts to list' })],
+};

@@ -1,24 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Resource } from '../../../shared/types';
+import { getAll } from './getAll';
 
-import { itemsOutput, operation, operationPicker } from '../../shared/descriptions';
-import { connectedAccountGetAllDescription } from './getAll';
-
-export const connectedAccountDescription: INodeProperties[] = [
-	operationPicker(
-		'connectedAccount',
-		[
-			operation(
-				'Get Many',
-				'getAll',
-				'Get many connected accounts of a user',
-				'GET',
-				'/connected-accounts/{userId}',
-				{
-					postReceive: [itemsOutput],
-				},
-			),
-		],
-		'getAll',
-	),
-	...connectedAccountGetAllDescription,
-];
+export const connectedAccount: Resource = {
+	name: 'Connected Account',
+	value: 'connectedAccount',
+	defaultOperation: 'getAll',
+	operations: [getAll],
+};

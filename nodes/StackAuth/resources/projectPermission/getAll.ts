@@ -1,13 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { userLocator } from '../../shared/descriptions';
+import { permissionFilters } from '../../shared/permissions';
 
-import { listFields, queryLocator, show } from '../../shared/descriptions';
-import { permissionFilters } from '../teamPermission/fields';
-
-export const projectPermissionGetAllDescription: INodeProperties[] = [
-	...listFields('projectPermission', 'getAll', false),
-	queryLocator('user', show('projectPermission', 'getAll'), 'user_id', {
-		required: false,
-		description: 'Only permissions of this user; leave empty for all users',
-	}),
-	permissionFilters('projectPermission'),
-];
+/** Stack Auth returns every grant at once (no pagination): Limit is applied by the node. */
+export const getAll: Operation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many project permissions',
+	method: 'GET',
+	path: '/project-permissions',
+	list: {},
+	listKey: 'items',
+	fields: [
+		userLocator({
+			required: false,
+			description: 'Only permissions of this user; leave empty for all users',
+		}),
+		permissionFilters,
+	],
+};

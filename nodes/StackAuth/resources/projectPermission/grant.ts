@@ -1,9 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { userLocator } from '../../shared/descriptions';
+import { permissionIdField } from '../../shared/permissions';
 
-import { show, userLocator } from '../../shared/descriptions';
-import { permissionIdField } from '../teamPermission/fields';
-
-export const projectPermissionGrantDescription: INodeProperties[] = [
-	userLocator(show('projectPermission', ['grant', 'revoke'])),
-	permissionIdField(show('projectPermission', ['grant', 'revoke'])),
-];
+export const grant: Operation = {
+	name: 'Grant',
+	value: 'grant',
+	action: 'Grant a project permission to a user',
+	method: 'POST',
+	path: '/project-permissions/{userId}/{permissionId}',
+	fields: [userLocator(), permissionIdField],
+};

@@ -1,3 +1,3 @@
-import { permissionDefinitionDescription } from '../permissionDefinition';
+import { permissionDefinitionResource } from '../../shared/permissionDefinition';
 
-export const projectPermissionDefinitionDescription = permissionDefinitionDescription('project');
+export const projectPermissionDefinition = permissionDefinitionResource('project');

@@ -1,15 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { collection, profileFields } from '../../shared/descriptions';
 
-import {
-	byDisplayName,
-	fieldCollection,
-	profileFields,
-	sendField,
-	show,
-} from '../../shared/descriptions';
-
-export const teamCreateDescription: INodeProperties[] = [
-	sendField(
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a team',
+	method: 'POST',
+	path: '/teams',
+	fields: [
 		{
 			displayName: 'Display Name',
 			name: 'displayName',
@@ -17,26 +15,16 @@ export const teamCreateDescription: INodeProperties[] = [
 			required: true,
 			default: '',
 			placeholder: 'e.g. Acme Inc.',
-			displayOptions: show('team', 'create'),
 		},
-		'display_name',
-	),
-	fieldCollection(
-		'Additional Fields',
-		'additionalFields',
-		show('team', 'create'),
-		byDisplayName([
-			sendField(
-				{
-					displayName: 'Creator User ID',
-					name: 'creatorUserId',
-					type: 'string',
-					default: '',
-					description: 'The user who creates the team; they become its first member',
-				},
-				'creator_user_id',
-			),
-			...profileFields('additionalFields'),
+		collection('Additional Fields', 'additionalFields', [
+			{
+				displayName: 'Creator User ID',
+				name: 'creatorUserId',
+				type: 'string',
+				default: '',
+				description: 'The user who creates the team; they become its first member',
+			},
+			...profileFields,
 		]),
-	),
-];
+	],
+};

@@ -1,5 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { teamLocator } from '../../shared/descriptions';
+import { SIMPLE_TEAM } from './fields';
 
-import { show, teamLocator } from '../../shared/descriptions';
-
-export const teamGetDescription: INodeProperties[] = [teamLocator(show('team', ['get', 'delete']))];
+export const get: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a team',
+	method: 'GET',
+	path: '/teams/{teamId}',
+	fields: [teamLocator()],
+	simplify: SIMPLE_TEAM,
+};

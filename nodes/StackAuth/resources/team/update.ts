@@ -1,26 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { collection, profileFields, teamLocator } from '../../shared/descriptions';
 
-import {
-	byDisplayName,
-	fieldCollection,
-	profileFields,
-	sendField,
-	show,
-	teamLocator,
-} from '../../shared/descriptions';
-
-export const teamUpdateDescription: INodeProperties[] = [
-	teamLocator(show('team', 'update')),
-	fieldCollection(
-		'Update Fields',
-		'updateFields',
-		show('team', 'update'),
-		byDisplayName([
-			sendField(
-				{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '' },
-				'display_name',
-			),
-			...profileFields('updateFields'),
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a team',
+	method: 'PATCH',
+	path: '/teams/{teamId}',
+	fields: [
+		teamLocator(),
+		collection('Update Fields', 'updateFields', [
+			{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '' },
+			...profileFields,
 		]),
-	),
-];
+	],
+};

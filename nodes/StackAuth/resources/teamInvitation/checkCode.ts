@@ -1,18 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { codeField } from './fields';
 
-import { sendField, show } from '../../shared/descriptions';
-
-export const teamInvitationCheckCodeDescription: INodeProperties[] = [
-	sendField(
-		{
-			displayName: 'Code',
-			name: 'code',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'The code from the invitation link (its code query parameter)',
-			displayOptions: show('teamInvitation', ['checkCode', 'getDetails']),
-		},
-		'code',
-	),
-];
+export const checkCode: Operation = {
+	name: 'Check Code',
+	value: 'checkCode',
+	action: 'Check a team invitation code',
+	method: 'POST',
+	path: '/team-invitations/accept/check-code',
+	fields: [codeField],
+};

@@ -1,10 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { teamLocator } from '../../shared/descriptions';
+import { memberLocator } from './fields';
 
-import { show, teamLocator, userLocator } from '../../shared/descriptions';
-
-export const teamMemberProfileGetDescription: INodeProperties[] = [
-	teamLocator(show('teamMemberProfile', ['get', 'update'])),
-	userLocator(show('teamMemberProfile', ['get', 'update']), {
-		description: 'The team member to use',
-	}),
-];
+export const get: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a team member profile',
+	method: 'GET',
+	path: '/team-member-profiles/{teamId}/{userId}',
+	fields: [teamLocator(), memberLocator],
+};

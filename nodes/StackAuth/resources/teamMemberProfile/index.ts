@@ -1,42 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Resource } from '../../../shared/types';
+import { get } from './get';
+import { getAll } from './getAll';
+import { update } from './update';
 
-import { itemsOutput, operation, operationPicker } from '../../shared/descriptions';
-import { teamMemberProfileGetDescription } from './get';
-import { teamMemberProfileGetAllDescription } from './getAll';
-import { teamMemberProfileUpdateDescription } from './update';
-
-export const teamMemberProfileDescription: INodeProperties[] = [
-	operationPicker(
-		'teamMemberProfile',
-		[
-			operation(
-				'Get',
-				'get',
-				'Get a team member profile',
-				'GET',
-				'/team-member-profiles/{teamId}/{userId}',
-			),
-			operation(
-				'Get Many',
-				'getAll',
-				'Get many team member profiles',
-				'GET',
-				'/team-member-profiles',
-				{
-					postReceive: [itemsOutput],
-				},
-			),
-			operation(
-				'Update',
-				'update',
-				'Update a team member profile',
-				'PATCH',
-				'/team-member-profiles/{teamId}/{userId}',
-			),
-		],
-		'getAll',
-	),
-	...teamMemberProfileGetDescription,
-	...teamMemberProfileGetAllDescription,
-	...teamMemberProfileUpdateDescription,
-];
+export const teamMemberProfile: Resource = {
+	name: 'Team Member Profile',
+	value: 'teamMemberProfile',
+	defaultOperation: 'getAll',
+	operations: [get, getAll, update],
+};

@@ -1,10 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { collection, teamLocator } from '../../shared/descriptions';
+import { memberLocator } from './fields';
 
-import { fieldCollection, sendField, show } from '../../shared/descriptions';
-
-export const teamMemberProfileUpdateDescription: INodeProperties[] = [
-	fieldCollection('Update Fields', 'updateFields', show('teamMemberProfile', 'update'), [
-		sendField(
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a team member profile',
+	method: 'PATCH',
+	path: '/team-member-profiles/{teamId}/{userId}',
+	fields: [
+		teamLocator(),
+		memberLocator,
+		collection('Update Fields', 'updateFields', [
 			{
 				displayName: 'Display Name',
 				name: 'displayName',
@@ -12,9 +19,6 @@ export const teamMemberProfileUpdateDescription: INodeProperties[] = [
 				default: '',
 				description: 'Name of the member within this team; separate from the user display name',
 			},
-			'display_name',
-		),
-		sendField(
 			{
 				displayName: 'Profile Image URL',
 				name: 'profileImageUrl',
@@ -23,7 +27,6 @@ export const teamMemberProfileUpdateDescription: INodeProperties[] = [
 				description:
 					'Image of the member within this team; a URL or a Base64 data URL under 100 KB',
 			},
-			'profile_image_url',
-		),
-	]),
-];
+		]),
+	],
+};

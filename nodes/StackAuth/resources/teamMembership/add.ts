@@ -1,8 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { teamLocator, userLocator } from '../../shared/descriptions';
 
-import { show, teamLocator, userLocator } from '../../shared/descriptions';
-
-export const teamMembershipAddDescription: INodeProperties[] = [
-	teamLocator(show('teamMembership', ['add', 'remove'])),
-	userLocator(show('teamMembership', ['add', 'remove'])),
-];
+export const add: Operation = {
+	name: 'Add',
+	value: 'add',
+	action: 'Add a user to a team',
+	method: 'POST',
+	path: '/team-memberships/{teamId}/{userId}',
+	fields: [teamLocator(), userLocator()],
+};

@@ -1,31 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Resource } from '../../../shared/types';
+import { add } from './add';
+import { remove } from './remove';
 
-import { deletedOutput, operation, operationPicker } from '../../shared/descriptions';
-import { teamMembershipAddDescription } from './add';
-
-export const teamMembershipDescription: INodeProperties[] = [
-	operationPicker(
-		'teamMembership',
-		[
-			operation(
-				'Add',
-				'add',
-				'Add a user to a team',
-				'POST',
-				'/team-memberships/{teamId}/{userId}',
-			),
-			operation(
-				'Remove',
-				'remove',
-				'Remove a user from a team',
-				'DELETE',
-				'/team-memberships/{teamId}/{userId}',
-				{
-					postReceive: [deletedOutput],
-				},
-			),
-		],
-		'add',
-	),
-	...teamMembershipAddDescription,
-];
+export const teamMembership: Resource = {
+	name: 'Team Membership',
+	value: 'teamMembership',
+	defaultOperation: 'add',
+	operations: [add, remove],
+};

@@ -1,17 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { teamLocator, userLocator } from '../../shared/descriptions';
+import { permissionFilters } from '../../shared/permissions';
 
-import { listFields, queryLocator, show } from '../../shared/descriptions';
-import { permissionFilters } from './fields';
-
-export const teamPermissionGetAllDescription: INodeProperties[] = [
-	...listFields('teamPermission', 'getAll', false),
-	queryLocator('team', show('teamPermission', 'getAll'), 'team_id', {
-		required: false,
-		description: 'Only permissions in this team; leave empty for all teams',
-	}),
-	queryLocator('user', show('teamPermission', 'getAll'), 'user_id', {
-		required: false,
-		description: 'Only permissions of this user; leave empty for all members',
-	}),
-	permissionFilters('teamPermission'),
-];
+/** Stack Auth returns every grant at once (no pagination): Limit is applied by the node. */
+export const getAll: Operation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many team permissions',
+	method: 'GET',
+	path: '/team-permissions',
+	list: {},
+	listKey: 'items',
+	fields: [
+		teamLocator({
+			required: false,
+			description: 'Only permissions in this team; leave empty for all teams',
+		}),
+		userLocator({
+			required: false,
+			description: 'Only permissions of this user; leave empty for all members',
+		}),
+		permissionFilters,
+	],
+};

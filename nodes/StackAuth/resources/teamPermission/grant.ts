@@ -1,12 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { grantFields } from './fields';
 
-import { show, teamLocator, userLocator } from '../../shared/descriptions';
-import { permissionIdField } from './fields';
-
-export const teamPermissionGrantDescription: INodeProperties[] = [
-	teamLocator(show('teamPermission', ['grant', 'revoke'])),
-	userLocator(show('teamPermission', ['grant', 'revoke']), {
-		description: 'The team member to use',
-	}),
-	permissionIdField(show('teamPermission', ['grant', 'revoke'])),
-];
+export const grant: Operation = {
+	name: 'Grant',
+	value: 'grant',
+	action: 'Grant a team permission to a member',
+	description: 'Grant a team permission to a user who is already a member of the team',
+	method: 'POST',
+	path: '/team-permissions/{teamId}/{userId}/{permissionId}',
+	fields: grantFields,
+};

@@ -1,3 +1,3 @@
-import { permissionDefinitionDescription } from '../permissionDefinition';
+import { permissionDefinitionResource } from '../../shared/permissionDefinition';
 
-export const teamPermissionDefinitionDescription = permissionDefinitionDescription('team');
+export const teamPermissionDefinition = permissionDefinitionResource('team');
