@@ -6,7 +6,9 @@
  * (`noUnknownPathPrefixes: ["body", "query", "params"]`).
  *
  * `body: undefined` means the route has no body schema (the body is ignored, e.g. GET/DELETE);
- * `body: []` means an empty object schema (any key is unknown).
+ * `body: []` means an empty object schema (any key is unknown). Every body schema upstream is
+ * `.defined()`, so a route that declares one refuses a request without a body ("body must be
+ * defined"): such a POST needs at least `{}`.
  */
 
 export interface QueryRule {
@@ -58,6 +60,11 @@ const TEAM_UPDATE_FIELDS = [
 const PERMISSION_DEFINITION_FIELDS = ['id', 'description', 'contained_permission_ids'];
 const CONTACT_CHANNEL_QUERY = ['user_id', 'contact_channel_id'];
 const OUTBOX_ITEM_QUERY = ['status', 'simple_status'];
+const TEAM_API_KEY_QUERY: Operation = {
+	query: ['team_id'],
+	requiredQuery: ['team_id'],
+	queryRules: { team_id: { uuid: true } },
+};
 
 /** The four admin-only `/{scope}-permission-definitions` operations (admin.json). */
 function permissionDefinitionOperations(scope: 'team' | 'project'): Record<string, Operation> {
@@ -207,7 +214,8 @@ export const OPERATIONS: Record<string, Operation> = {
 		requiredBody: ['user_id'],
 	},
 	'DELETE /auth/sessions/current': {},
-	'POST /auth/sessions/current/refresh': { body: [] },
+	// No body schema: apps/backend/src/app/api/latest/auth/sessions/current/refresh/route.tsx.
+	'POST /auth/sessions/current/refresh': {},
 	'DELETE /auth/sessions/{id}': { query: ['user_id'], requiredQuery: ['user_id'] },
 
 	'GET /user-api-keys': { query: ['user_id'] },
@@ -216,16 +224,18 @@ export const OPERATIONS: Record<string, Operation> = {
 		requiredBody: ['description', 'user_id'],
 	},
 	'POST /user-api-keys/check': { body: ['api_key'], requiredBody: ['api_key'] },
-	'GET /user-api-keys/{api_key_id}': {},
-	'PATCH /user-api-keys/{api_key_id}': { body: ['description', 'revoked'] },
-	'GET /team-api-keys': { query: ['team_id'], requiredQuery: ['team_id'] },
+	'GET /user-api-keys/{api_key_id}': { query: ['user_id'] },
+	'PATCH /user-api-keys/{api_key_id}': { query: ['user_id'], body: ['description', 'revoked'] },
+	// The team keys' query schema declares team_id `uuid().defined()` for List, Read and Update
+	// alike (apps/backend/src/app/api/latest/(api-keys)/handlers.tsx); the spec shows it on List only.
+	'GET /team-api-keys': TEAM_API_KEY_QUERY,
 	'POST /team-api-keys': {
 		body: ['description', 'expires_at_millis', 'is_public', 'team_id'],
 		requiredBody: ['description', 'team_id'],
 	},
 	'POST /team-api-keys/check': { body: ['api_key'], requiredBody: ['api_key'] },
-	'GET /team-api-keys/{api_key_id}': {},
-	'PATCH /team-api-keys/{api_key_id}': { body: ['description', 'revoked'] },
+	'GET /team-api-keys/{api_key_id}': TEAM_API_KEY_QUERY,
+	'PATCH /team-api-keys/{api_key_id}': { ...TEAM_API_KEY_QUERY, body: ['description', 'revoked'] },
 
 	// The spec leaves this body blank (a yupUnion); keys from upstream send-email/route.tsx.
 	'POST /emails/send-email': {
@@ -262,7 +272,8 @@ export const OPERATIONS: Record<string, Operation> = {
 		],
 	},
 	'GET /emails/delivery-info': {},
-	'POST /emails/capacity-boost': { body: [] },
+	// No body schema: apps/backend/src/app/api/latest/emails/capacity-boost/route.tsx.
+	'POST /emails/capacity-boost': {},
 	'GET /emails/notification-preference/{user_id}': {},
 	'PATCH /emails/notification-preference/{user_id}/{notification_category_id}': {
 		body: ['enabled'],
