@@ -223,7 +223,13 @@ async function runItem(
 	const { provider } = index;
 	const { request, values } = prepare(context, provider, operation, baseUrl, itemIndex);
 	const simplify = operation.simplify && values.simplify !== false ? operation.simplify : undefined;
-	const shape = (record: unknown) => (simplify ? pick(record, simplify) : asJson(record));
+	const map = operation.map;
+	const reshape = (record: unknown) =>
+		map && record && typeof record === 'object' && !Array.isArray(record)
+			? map(record as IDataObject)
+			: record;
+	const shape = (record: unknown) =>
+		simplify ? pick(reshape(record), simplify) : asJson(reshape(record));
 	const returnAll = values.returnAll === true;
 	const limit = operation.list ? (returnAll ? Infinity : Number(values.limit ?? 50)) : Infinity;
 	const strategy = operation.list?.paginate

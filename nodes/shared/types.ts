@@ -43,6 +43,8 @@ export interface OperationOutput {
 	listKey?: string;
 	/** A Simplify toggle (default on) keeps these keys of each record, in this order. */
 	simplify?: string[];
+	/** Reshapes each record before Simplify, e.g. to add a value the response only implies. */
+	map?: (record: IDataObject) => IDataObject;
 }
 
 /** One endpoint of the API: everything the executor and the description builder need. */

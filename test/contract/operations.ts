@@ -195,7 +195,7 @@ function shown(field: Field, parameters: IDataObject): boolean {
 
 export interface ExpectedField {
 	field: string;
-	target: 'path' | 'query' | 'body';
+	target: 'path' | 'query' | 'body' | 'header';
 	/** The API key (first segment of a dotted name) that must be in the request. */
 	key: string;
 }
@@ -213,7 +213,7 @@ export function expectedFields(
 	const add = (field: Field, target: Field['in'], raw: unknown) => {
 		if (target === 'none' || target === undefined) return;
 		if (raw === undefined || raw === '') return;
-		let value = raw;
+		let value: unknown = raw;
 		if (field.value) {
 			try {
 				value = field.value(

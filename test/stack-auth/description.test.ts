@@ -13,20 +13,20 @@ const node = new StackAuth();
 const { properties } = node.description;
 const resources = properties[0].options as INodePropertyOptions[];
 
-/** Every operation entry with its resource: the endpoint each maps to. */
+/** Every operation entry with its resource. */
 const operations = entries.flatMap((resource) =>
 	resource.operations.map((operation) => ({ resource: resource.value, ...operation })),
 );
-const entry = (resource: string, operation: string) =>
-	operations.find((o) => o.resource === resource && o.value === operation)!;
-/** The property `name` shown for that resource and operation. */
-const shownFor = (name: string, resource: string, operation: string) =>
-	properties.find(
+
+/** The property `name` the UI shows for one operation (its displayOptions name them). */
+function shownFor(name: string, resource: string, operation: string): INodeProperties[] {
+	return properties.filter(
 		(p) =>
 			p.name === name &&
 			p.displayOptions?.show?.resource?.includes(resource) &&
 			p.displayOptions?.show?.operation?.includes(operation),
 	);
+}
 
 describe('Stack Auth node description', () => {
 	test('is a usable-as-tool node with themed icons and the Stack Auth credential', () => {
@@ -67,11 +67,15 @@ describe('Stack Auth node description', () => {
 					[...options.map((o) => o.name)].sort((a, b) => a.localeCompare(b)),
 				);
 			}
+			const entry = entries.find((r) => r.value === resource)!;
+			expect(options.map((o) => o.value).sort()).toEqual(
+				entry.operations.map((o) => o.value).sort(),
+			);
 			for (const option of options) {
 				expect(option.name).toMatch(/^[A-Z][A-Za-z]*( ([A-Z][A-Za-z]*|URL|ID))*$/);
 				expect(option.action).toMatch(/^[A-Z][a-z]+( |$)/);
 				expect(option.action).not.toMatch(/ (a|an|the) the /);
-				const operation = entry(resource, String(option.value));
+				const operation = entry.operations.find((o) => o.value === option.value)!;
 				expect(operation.method).toMatch(/^(GET|POST|PATCH|DELETE)$/);
 				expect(operation.path).toMatch(/^\//);
 			}
@@ -80,19 +84,56 @@ describe('Stack Auth node description', () => {
 
 	test('78 operations, each mapped to a distinct endpoint', () => {
 		expect(operations).toHaveLength(78);
-		expect(new Set(operations.map((o) => `${o.method} ${o.path}`)).size).toBe(78);
+		const endpoints = operations.map((o) => `${o.method} ${o.path.replace(/\{[^}]+\}/g, '{}')}`);
+		expect(new Set(endpoints).size).toBe(78);
 	});
 
 	test('every list has Return All and Limit (default 50, minimum 1)', () => {
 		for (const op of operations.filter((o) => o.value === 'getAll')) {
-			const shown = (name: string) => shownFor(name, op.resource, 'getAll');
-			expect(op.list).toBeDefined();
+			const shown = (name: string) => shownFor(name, op.resource, 'getAll')[0];
 			expect([op.resource, shown('returnAll')?.default]).toEqual([op.resource, false]);
 			expect([op.resource, shown('limit')?.default, shown('limit')?.typeOptions?.minValue]).toEqual(
 				[op.resource, 50, 1],
 			);
 		}
 	});
+
+	test('Send Verification Code says the callback URL must be on a trusted domain', () => {
+		const [callbackUrl] = shownFor('callbackUrl', 'contactChannel', 'sendVerificationCode');
+		expect(callbackUrl.description).toMatch(/trusted domain of the project/);
+		expect(callbackUrl.description).toMatch(/REDIRECT_URL_NOT_WHITELISTED/);
+	});
+
+	test("Send Email offers the theme as Stack Auth's theme_id takes it", () => {
+		const [theme] = shownFor('theme', 'email', 'send');
+		expect(theme.options).toEqual([
+			expect.objectContaining({ name: 'No Theme', value: 'none' }),
+			expect.objectContaining({ name: 'Project Default', value: 'default' }),
+			expect.objectContaining({ name: 'Theme ID', value: 'id' }),
+		]);
+		expect(theme.default).toBe('default');
+		const [themeId] = shownFor('themeId', 'email', 'send');
+		expect(themeId.displayOptions?.show?.theme).toEqual(['id']);
+		expect(themeId.required).toBe(true);
+		const [additional] = shownFor('additionalFields', 'email', 'send');
+		expect((additional.options as INodeProperties[]).map((o) => o.name)).not.toContain('themeId');
+	});
+
+	test('Session Create caps Expires In at 367 days', () => {
+		const [additional] = shownFor('additionalFields', 'session', 'create');
+		const expiresIn = (additional.options as INodeProperties[]).find(
+			(o) => o.name === 'expiresInMillis',
+		);
+		expect(expiresIn?.typeOptions?.maxValue).toBe(367 * 86400000);
+	});
+
+	test.each(['get', 'update', 'getAll'])(
+		'Team API Key %s asks for the team (Stack Auth requires team_id)',
+		(operation) => {
+			const [team] = shownFor('teamId', 'teamApiKey', operation);
+			expect(team).toMatchObject({ type: 'resourceLocator', required: true });
+		},
+	);
 
 	test('user and team fields are resource locators with a list search and an ID mode', () => {
 		const locators = properties.filter((p) => p.type === 'resourceLocator');

@@ -5,6 +5,8 @@
 import {
 	PROJECT_ID,
 	SERVER_KEY,
+	TRUSTED_DOMAINS,
+	isTrustedCallbackUrl,
 	startStackAuthEmulator,
 	type ServerUser,
 	type StackAuthEmulator,
@@ -603,6 +605,212 @@ describe('other resources', () => {
 		const listed = await call('GET', '/contact-channels', { query: { user_id: user.id } });
 		expect(listed.json.items).toHaveLength(2);
 		expect(listed.json.is_paginated).toBe(false);
+	});
+});
+
+describe('sessions (apps/backend/src/app/api/latest/auth/sessions)', () => {
+	const decode = (part: string): Record<string, unknown> =>
+		JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+
+	test('create returns a JWT access token whose refresh_token_id is the new session', async () => {
+		const [user] = emu.seedUsers(1);
+		const created = await call('POST', '/auth/sessions', { body: { user_id: user.id } });
+		expect(created.status).toBe(200);
+		expect(Object.keys(created.json).sort()).toEqual(['access_token', 'refresh_token']);
+		const parts = String(created.json.access_token).split('.');
+		expect(parts).toHaveLength(3);
+		expect(decode(parts[0])).toEqual({ alg: 'ES256', kid: expect.any(String) });
+		const [session] = [...emu.state.sessions.values()];
+		const claims = decode(parts[1]);
+		expect(claims).toMatchObject({
+			sub: user.id,
+			project_id: PROJECT_ID,
+			branch_id: 'main',
+			refresh_token_id: session.id,
+			role: 'authenticated',
+			email: user.primary_email,
+			aud: PROJECT_ID,
+			iss: `https://api.stack-auth.com/api/v1/projects/${PROJECT_ID}`,
+		});
+		expect(Number(claims.exp) - Number(claims.iat)).toBe(600);
+		expect(Buffer.from(parts[2], 'base64url')).toHaveLength(64);
+		// Not an impersonation unless asked; one year by default.
+		expect(session.is_impersonation).toBe(false);
+		expect(session.expires_at_millis! - session.created_at_millis).toBe(365 * 86400000);
+	});
+
+	test('expires_in_millis above 367 days is a SCHEMA_ERROR; an unknown user is USER_ID_DOES_NOT_EXIST', async () => {
+		const [user] = emu.seedUsers(1);
+		const tooLong = await call('POST', '/auth/sessions', {
+			body: { user_id: user.id, expires_in_millis: 367 * 86400000 + 1 },
+		});
+		expectKnownError(tooLong, 400, 'SCHEMA_ERROR');
+		expect(tooLong.json.error).toBe(
+			'Request validation failed on POST /api/v1/auth/sessions:\n  - body.expires_in_millis must be less than or equal to 31708800000',
+		);
+		expect(
+			(
+				await call('POST', '/auth/sessions', {
+					body: { user_id: user.id, expires_in_millis: 367 * 86400000 },
+				})
+			).status,
+		).toBe(200);
+		const missing = '0b5ad3a4-3c0c-4d5e-9f4e-6a1b2c3d4e5f';
+		const unknown = await call('POST', '/auth/sessions', { body: { user_id: missing } });
+		expectKnownError(unknown, 400, 'USER_ID_DOES_NOT_EXIST');
+		expect(unknown.json.details).toEqual({ user_id: missing });
+		expect(emu.state.sessions.size).toBe(1);
+	});
+
+	test('list: newest first; impersonations only with admin access', async () => {
+		const [user] = emu.seedUsers(1);
+		const older = emu.seedSession(user.id);
+		const { session: impersonation } = emu.state.createSession(user.id, {
+			is_impersonation: true,
+		});
+		const newer = emu.seedSession(user.id);
+		const server = await call('GET', '/auth/sessions', { query: { user_id: user.id } });
+		expect(server.json.items.map((x: { id: string }) => x.id)).toEqual([newer.id, older.id]);
+		const admin = await call('GET', '/auth/sessions', {
+			query: { user_id: user.id },
+			auth: emu.adminHeaders(),
+		});
+		expect(admin.json.items.map((x: { id: string }) => x.id)).toEqual([
+			newer.id,
+			impersonation.id,
+			older.id,
+		]);
+	});
+});
+
+describe('request bodies', () => {
+	test('a route with a body schema refuses a request without a body; one without accepts it', async () => {
+		const missing = await call('POST', '/data-vault/stores/main/get');
+		expectKnownError(missing, 400, 'SCHEMA_ERROR');
+		expect(missing.json.error).toBe(
+			'Request validation failed on POST /api/v1/data-vault/stores/main/get:\n  - body must be defined',
+		);
+		const [user] = emu.seedUsers(1);
+		const team = emu.seedTeam();
+		expectKnownError(
+			await call('POST', `/team-memberships/${team.id}/${user.id}`),
+			400,
+			'SCHEMA_ERROR',
+		);
+		expect(
+			(await call('POST', `/team-memberships/${team.id}/${user.id}`, { body: {} })).status,
+		).toBe(201);
+		// apps/backend/src/app/api/latest/emails/capacity-boost/route.tsx declares no body.
+		const boost = await call('POST', '/emails/capacity-boost');
+		expect(boost.status).toBe(200);
+		expect(boost.json).toEqual({ expires_at: expect.any(String) });
+	});
+});
+
+describe('callback URLs', () => {
+	test('trusted: localhost and the project domains (exact origin or wildcard), nothing else', () => {
+		expect(TRUSTED_DOMAINS).toEqual(['https://example.com', 'https://*.example.com']);
+		for (const url of [
+			'http://localhost/verify',
+			'http://localhost:3000/handler/email-verification',
+			'https://app.localhost/x',
+			'http://127.0.0.1:8080/x',
+			'https://example.com/handler',
+			'https://example.com:443/handler',
+			'https://app.example.com/verify',
+		])
+			expect([url, isTrustedCallbackUrl(url)]).toEqual([url, true]);
+		for (const url of [
+			'http://example.com/handler',
+			'https://example.com:8443/handler',
+			'https://a.b.example.com/verify',
+			'https://example.com.evil.test/verify',
+			'https://attacker.example.net/verify',
+			'not a url',
+		])
+			expect([url, isTrustedCallbackUrl(url)]).toEqual([url, false]);
+	});
+
+	test('send-verification-code: an untrusted callback URL is REDIRECT_URL_NOT_WHITELISTED, an unknown user USER_ID_DOES_NOT_EXIST', async () => {
+		const [user] = emu.seedUsers(1, { primary_email_verified: false });
+		const [channel] = emu.state.channelsOf(user.id);
+		const path = `/contact-channels/${user.id}/${channel.id}/send-verification-code`;
+		const refused = await call('POST', path, {
+			body: { callback_url: 'https://attacker.example.net/verify' },
+		});
+		expectKnownError(refused, 400, 'REDIRECT_URL_NOT_WHITELISTED');
+		expect(emu.state.mailbox).toEqual([]);
+		const missing = '0b5ad3a4-3c0c-4d5e-9f4e-6a1b2c3d4e5f';
+		expectKnownError(
+			await call('POST', `/contact-channels/${missing}/${channel.id}/send-verification-code`, {
+				body: { callback_url: 'https://example.com/verify' },
+			}),
+			400,
+			'USER_ID_DOES_NOT_EXIST',
+		);
+		expect(
+			(await call('POST', path, { body: { callback_url: 'https://example.com/v' } })).json,
+		).toEqual({ success: true });
+		expect(emu.state.mailbox).toHaveLength(1);
+	});
+});
+
+describe('send-email theme_id (templateThemeIdSchema)', () => {
+	test('a UUID, false or null; anything else is a SCHEMA_ERROR', async () => {
+		const [user] = emu.seedUsers(1);
+		const send = (theme_id: unknown) =>
+			call('POST', '/emails/send-email', {
+				body: { user_ids: [user.id], html: '<p>x</p>', theme_id },
+			});
+		const invalid = await send('theme-1');
+		expectKnownError(invalid, 400, 'SCHEMA_ERROR');
+		expect(invalid.json.error).toContain('body.theme_id is invalid');
+		expectKnownError(await send(true), 400, 'SCHEMA_ERROR');
+		expect(emu.state.emails.size).toBe(0);
+		for (const theme of [false, null, '1df07ae6-abf3-4a40-83a5-a1a2cbe336ac'])
+			expect([theme, (await send(theme)).status]).toEqual([theme, 200]);
+		expect(emu.state.emails.size).toBe(3);
+	});
+});
+
+describe('API key owners ((api-keys)/handlers.tsx)', () => {
+	test('team keys: Get and Update need team_id in the query; lists need their owner', async () => {
+		const team = emu.seedTeam();
+		const key = emu.state.createApiKey('team', team.id, { description: 'k' });
+		const path = `/team-api-keys/${key.id}`;
+		const bare = await call('GET', path);
+		expectKnownError(bare, 400, 'SCHEMA_ERROR');
+		expect(bare.json.error).toBe(
+			`Request validation failed on GET /api/v1${path}:\n  - query.team_id must be defined`,
+		);
+		expectKnownError(
+			await call('PATCH', path, { body: { description: 'x' } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+		expectKnownError(
+			await call('GET', path, { query: { team_id: 'not-a-uuid' } }),
+			400,
+			'SCHEMA_ERROR',
+		);
+		expect((await call('GET', path, { query: { team_id: team.id } })).json.id).toBe(key.id);
+		expect(
+			(await call('PATCH', path, { query: { team_id: team.id }, body: { description: 'x' } })).json
+				.description,
+		).toBe('x');
+
+		const users = await call('GET', '/user-api-keys');
+		expectKnownError(users, 400, 'SCHEMA_ERROR');
+		expect(users.json.error).toBe('user_id is required for user API keys');
+		expectKnownError(await call('GET', '/team-api-keys'), 400, 'SCHEMA_ERROR');
+	});
+
+	test('lists are newest first', async () => {
+		const [user] = emu.seedUsers(1);
+		const first = emu.state.createApiKey('user', user.id, { description: 'first' });
+		const second = emu.state.createApiKey('user', user.id, { description: 'second' });
+		const listed = await call('GET', '/user-api-keys', { query: { user_id: user.id } });
+		expect(listed.json.items.map((k: { id: string }) => k.id)).toEqual([second.id, first.id]);
 	});
 });
 

@@ -726,6 +726,37 @@ describe('contactChannel', () => {
 		expect(verify.json).toEqual([{ success: true }]);
 		expect(stack.emu.state.contactChannels.get(channel.id)?.is_verified).toBe(true);
 	});
+	test('Send Verification Code to a callback URL outside the trusted domains fails with REDIRECT_URL_NOT_WHITELISTED', async () => {
+		const user = stack.emu.seedUser({ primary_email_verified: false });
+		const [channel] = stack.emu.state.channelsOf(user.id);
+		const r = await run({
+			resource: 'contactChannel',
+			operation: 'sendVerificationCode',
+			userId: byId(user.id),
+			contactChannelId: channel.id,
+			callbackUrl: 'https://attacker.example.net/verify',
+		});
+		expectOnlyRequest(r, {
+			method: 'POST',
+			path: `/contact-channels/${user.id}/${channel.id}/send-verification-code`,
+			body: { callback_url: 'https://attacker.example.net/verify' },
+		});
+		expect((r.error as unknown as { httpCode: string }).httpCode).toBe('400');
+		expect(r.error?.description).toContain('REDIRECT_URL_NOT_WHITELISTED');
+		expect(stack.emu.state.mailbox).toEqual([]);
+
+		const local = await ok({
+			resource: 'contactChannel',
+			operation: 'sendVerificationCode',
+			userId: byId(user.id),
+			contactChannelId: channel.id,
+			callbackUrl: 'http://localhost:3000/handler/email-verification',
+		});
+		expect(local.json).toEqual([{ success: true }]);
+		expect(stack.emu.state.mailbox.map((m) => m.link)).toEqual([
+			expect.stringMatching(/^http:\/\/localhost:3000\/handler\/email-verification\?code=/),
+		]);
+	});
 });
 
 describe('oauthProvider', () => {

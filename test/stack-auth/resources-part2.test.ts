@@ -3,13 +3,21 @@
  * and the project, driven through n8n's real execution engine against the Stack Auth emulator.
  * Each test checks the output and the exact request (method, path, query, body) that arrived.
  */
-import { NOTIFICATION_CATEGORIES, PROJECT_ID } from '../emulators/stack-auth';
+import { ADMIN_KEY, NOTIFICATION_CATEGORIES, PROJECT_ID } from '../emulators/stack-auth';
 import { byId, expectOnlyRequest, expectRequests, ok, run, useStackAuthEmulator } from './helpers';
 
 const stack = useStackAuthEmulator();
 
+/** The claims of a JWT, read without verification. */
+function jwtClaims(token: unknown): Record<string, unknown> {
+	const [, payload] = String(token).split('.');
+	return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+const admin = { accessType: 'admin', superSecretAdminKey: ADMIN_KEY, secretServerKey: '' };
+
 describe('session', () => {
-	test('Create signs in as the user (impersonation) and returns the tokens', async () => {
+	test('Create signs in as the user (impersonation) and returns the session ID with the tokens', async () => {
 		const user = stack.emu.seedUser();
 		const r = await ok({
 			resource: 'session',
@@ -22,21 +30,107 @@ describe('session', () => {
 			path: '/auth/sessions',
 			body: { user_id: user.id, expires_in_millis: 3600000, is_impersonation: true },
 		});
-		expect(Object.keys(r.json[0]).sort()).toEqual(['access_token', 'refresh_token']);
+		expect(Object.keys(r.json[0]).sort()).toEqual(['access_token', 'refresh_token', 'session_id']);
 		const [session] = [...stack.emu.state.sessions.values()];
 		expect(session).toMatchObject({ user_id: user.id, is_impersonation: true });
+		// The ID is the access token's refresh_token_id claim: the session Stack Auth created.
+		expect(r.json[0].session_id).toBe(session.id);
+		expect(jwtClaims(r.json[0].access_token)).toMatchObject({
+			sub: user.id,
+			refresh_token_id: session.id,
+		});
 	});
 
-	test('Create sends only the user when no additional field is set', async () => {
+	test('Create is an impersonation unless Is Impersonation is turned off', async () => {
 		const user = stack.emu.seedUser();
 		const r = await ok({ resource: 'session', operation: 'create', userId: byId(user.id) });
-		expectOnlyRequest(r, { method: 'POST', path: '/auth/sessions', body: { user_id: user.id } });
+		expectOnlyRequest(r, {
+			method: 'POST',
+			path: '/auth/sessions',
+			body: { user_id: user.id, is_impersonation: true },
+		});
+		expect(stack.emu.state.sessions.get(String(r.json[0].session_id))?.is_impersonation).toBe(true);
+
+		const own = await ok({
+			resource: 'session',
+			operation: 'create',
+			userId: byId(user.id),
+			additionalFields: { isImpersonation: false },
+		});
+		expectOnlyRequest(own, {
+			method: 'POST',
+			path: '/auth/sessions',
+			body: { user_id: user.id, is_impersonation: false },
+		});
+		expect(stack.emu.state.sessions.get(String(own.json[0].session_id))?.is_impersonation).toBe(
+			false,
+		);
 	});
 
-	test('Get Many lists the sessions of a user; Limit applies on the n8n side', async () => {
+	test('Revoke works with the session ID Create returned, without listing sessions', async () => {
+		const user = stack.emu.seedUser();
+		const created = await ok({ resource: 'session', operation: 'create', userId: byId(user.id) });
+		const sessionId = String(created.json[0].session_id);
+		const revoked = await ok({
+			resource: 'session',
+			operation: 'revoke',
+			userId: byId(user.id),
+			sessionId,
+		});
+		expectOnlyRequest(revoked, {
+			method: 'DELETE',
+			path: `/auth/sessions/${sessionId}`,
+			query: { user_id: user.id },
+		});
+		expect(revoked.json).toEqual([{ deleted: true }]);
+		expect(stack.emu.state.sessions.size).toBe(0);
+	});
+
+	test('Expires In above 367 days is refused before any request; 367 days is accepted', async () => {
+		const user = stack.emu.seedUser();
+		const tooLong = await run({
+			resource: 'session',
+			operation: 'create',
+			userId: byId(user.id),
+			additionalFields: { expiresInMillis: 31708800001 },
+		});
+		expect(tooLong.requests).toHaveLength(0);
+		expect(tooLong.error?.message).toBe(
+			"The 'Expires In (Ms)' field must be at most 31708800000 (367 days), the longest session Stack Auth allows [item 0]",
+		);
+
+		const longest = await ok({
+			resource: 'session',
+			operation: 'create',
+			userId: byId(user.id),
+			additionalFields: { expiresInMillis: 31708800000 },
+		});
+		expectOnlyRequest(longest, {
+			method: 'POST',
+			path: '/auth/sessions',
+			body: { user_id: user.id, expires_in_millis: 31708800000, is_impersonation: true },
+		});
+		const session = stack.emu.state.sessions.get(String(longest.json[0].session_id))!;
+		expect(session.expires_at_millis! - session.created_at_millis).toBe(31708800000);
+	});
+
+	test('Create for an unknown user surfaces USER_ID_DOES_NOT_EXIST (400)', async () => {
+		const missing = '0b5ad3a4-3c0c-4d5e-9f4e-6a1b2c3d4e5f';
+		const r = await run({ resource: 'session', operation: 'create', userId: byId(missing) });
+		expectOnlyRequest(r, {
+			method: 'POST',
+			path: '/auth/sessions',
+			body: { user_id: missing, is_impersonation: true },
+		});
+		expect((r.error as unknown as { httpCode: string }).httpCode).toBe('400');
+		expect(r.error?.description).toContain('USER_ID_DOES_NOT_EXIST');
+		expect(r.error?.message).toContain(`The given user with the ID ${missing} does not exist.`);
+	});
+
+	test('Get Many lists the sessions of a user, newest first; Limit applies on the n8n side', async () => {
 		const user = stack.emu.seedUser();
 		const first = stack.emu.seedSession(user.id);
-		stack.emu.seedSession(user.id);
+		const second = stack.emu.seedSession(user.id);
 		stack.emu.seedSession(stack.emu.seedUser().id);
 		const all = await ok({
 			resource: 'session',
@@ -45,8 +139,8 @@ describe('session', () => {
 			returnAll: true,
 		});
 		expectOnlyRequest(all, { method: 'GET', path: '/auth/sessions', query: { user_id: user.id } });
-		expect(all.json).toHaveLength(2);
-		expect(all.json[0]).toMatchObject({ id: first.id, user_id: user.id, is_impersonation: false });
+		expect(all.json.map((x) => x.id)).toEqual([second.id, first.id]);
+		expect(all.json[0]).toMatchObject({ user_id: user.id, is_impersonation: false });
 
 		const limited = await ok({
 			resource: 'session',
@@ -59,7 +153,39 @@ describe('session', () => {
 			path: '/auth/sessions',
 			query: { user_id: user.id },
 		});
-		expect(limited.json).toHaveLength(1);
+		expect(limited.json.map((x) => x.id)).toEqual([second.id]);
+	});
+
+	test('Get Many shows impersonation sessions only with admin access', async () => {
+		const user = stack.emu.seedUser();
+		const own = stack.emu.seedSession(user.id);
+		const { session: impersonation } = stack.emu.state.createSession(user.id, {
+			is_impersonation: true,
+		});
+		const parameters = {
+			resource: 'session',
+			operation: 'getAll',
+			userId: byId(user.id),
+			returnAll: true,
+		};
+		const server = await ok(parameters);
+		expectOnlyRequest(server, {
+			method: 'GET',
+			path: '/auth/sessions',
+			query: { user_id: user.id },
+		});
+		expect(server.json.map((x) => x.id)).toEqual([own.id]);
+
+		const asAdmin = await ok(parameters, { credentials: admin });
+		expectOnlyRequest(asAdmin, {
+			method: 'GET',
+			path: '/auth/sessions',
+			query: { user_id: user.id },
+		});
+		expect(asAdmin.json.map((x) => [x.id, x.is_impersonation])).toEqual([
+			[impersonation.id, true],
+			[own.id, false],
+		]);
 	});
 
 	test('Revoke deletes the session and returns {deleted: true}', async () => {
@@ -89,6 +215,11 @@ describe.each([
 	const seedOwner = () => (owner === 'user' ? stack.emu.seedUser().id : stack.emu.seedTeam().id);
 	const seedKey = (ownerId: string, description = 'seeded') =>
 		stack.emu.state.createApiKey(owner, ownerId, { description });
+	/** Team keys are addressed with their team as well (team_id in the query); user keys are not. */
+	const target = (ownerId: string) =>
+		owner === 'team'
+			? { parameters: { teamId: byId(ownerId) }, query: { team_id: ownerId } }
+			: { parameters: {}, query: undefined };
 
 	test('Create always sends expires_at_millis (null: never expires) and returns the secret once', async () => {
 		const ownerId = seedOwner();
@@ -153,15 +284,18 @@ describe.each([
 	});
 
 	test('Get returns the key without its secret', async () => {
-		const key = seedKey(seedOwner());
-		const r = await ok({ resource, operation: 'get', keyId: key.id });
-		expectOnlyRequest(r, { method: 'GET', path: `${base}/${key.id}` });
+		const ownerId = seedOwner();
+		const key = seedKey(ownerId);
+		const { parameters, query } = target(ownerId);
+		const r = await ok({ resource, operation: 'get', keyId: key.id, ...parameters });
+		expectOnlyRequest(r, { method: 'GET', path: `${base}/${key.id}`, query });
 		expect(r.json[0]).toMatchObject({ id: key.id, value: { last_four: key.value.slice(-4) } });
 	});
 
 	test('Get encodes the key ID into one path segment', async () => {
-		const r = await run({ resource, operation: 'get', keyId: 'a/../b' });
-		expectOnlyRequest(r, { method: 'GET', path: `${base}/a%2F..%2Fb` });
+		const { parameters, query } = target(seedOwner());
+		const r = await run({ resource, operation: 'get', keyId: 'a/../b', ...parameters });
+		expectOnlyRequest(r, { method: 'GET', path: `${base}/a%2F..%2Fb`, query });
 		expect(r.error?.message).toContain('API key not found');
 	});
 
@@ -177,7 +311,8 @@ describe.each([
 			returnAll: true,
 		});
 		expectOnlyRequest(all, { method: 'GET', path: base, query: { [ownerKey]: ownerId } });
-		expect(all.json.map((k) => k.description)).toEqual(['one', 'two']);
+		// Newest first, as Stack Auth lists keys.
+		expect(all.json.map((k) => k.description)).toEqual(['two', 'one']);
 
 		const limited = await ok({
 			resource,
@@ -190,16 +325,20 @@ describe.each([
 	});
 
 	test('Update changes the description and revokes', async () => {
-		const key = seedKey(seedOwner());
+		const ownerId = seedOwner();
+		const key = seedKey(ownerId);
+		const { parameters, query } = target(ownerId);
 		const r = await ok({
 			resource,
 			operation: 'update',
 			keyId: key.id,
+			...parameters,
 			updateFields: { description: 'Old', revoked: true },
 		});
 		expectOnlyRequest(r, {
 			method: 'PATCH',
 			path: `${base}/${key.id}`,
+			query,
 			body: { description: 'Old', revoked: true },
 		});
 		expect(r.json[0]).toMatchObject({
@@ -209,16 +348,20 @@ describe.each([
 	});
 
 	test('Update never sends revoked: false (Stack Auth accepts only true)', async () => {
-		const key = seedKey(seedOwner());
+		const ownerId = seedOwner();
+		const key = seedKey(ownerId);
+		const { parameters, query } = target(ownerId);
 		const r = await ok({
 			resource,
 			operation: 'update',
 			keyId: key.id,
+			...parameters,
 			updateFields: { description: 'Kept', revoked: false },
 		});
 		expectOnlyRequest(r, {
 			method: 'PATCH',
 			path: `${base}/${key.id}`,
+			query,
 			body: { description: 'Kept' },
 		});
 		expect(stack.emu.state.apiKeys.get(key.id)?.manually_revoked_at_millis).toBeNull();
@@ -227,9 +370,10 @@ describe.each([
 			resource,
 			operation: 'update',
 			keyId: key.id,
+			...parameters,
 			updateFields: { revoked: false },
 		});
-		expectOnlyRequest(nothing, { method: 'PATCH', path: `${base}/${key.id}`, body: {} });
+		expectOnlyRequest(nothing, { method: 'PATCH', path: `${base}/${key.id}`, query, body: {} });
 		expect(nothing.requests[0].rawBody).toBe('{}');
 	});
 
@@ -241,16 +385,62 @@ describe.each([
 	});
 });
 
-test('userApiKey Get Many without a user lists the keys of every user', async () => {
-	stack.emu.state.createApiKey('user', stack.emu.seedUser().id, { description: 'a' });
-	stack.emu.state.createApiKey('user', stack.emu.seedUser().id, { description: 'b' });
-	const r = await ok({ resource: 'userApiKey', operation: 'getAll', returnAll: true });
-	expectOnlyRequest(r, { method: 'GET', path: '/user-api-keys' });
-	expect(r.json).toHaveLength(2);
+test.each([
+	['userApiKey', 'getAll', 'userId', 'User'],
+	['teamApiKey', 'getAll', 'teamId', 'Team'],
+	['teamApiKey', 'get', 'teamId', 'Team'],
+	['teamApiKey', 'update', 'teamId', 'Team'],
+])(
+	'%s %s without its owner is refused before any request (Stack Auth needs it)',
+	async (resource, operation, ownerParam, field) => {
+		const r = await run(
+			{
+				resource,
+				operation,
+				[ownerParam]: byId('={{ $json.owner }}'),
+				keyId: '3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+				returnAll: true,
+			},
+			{ items: [{ owner: '' }] },
+		);
+		expect(r.requests).toHaveLength(0);
+		expect(r.error?.message).toBe(`The '${field}' parameter is empty [item 0]`);
+	},
+);
+
+test('teamApiKey Get and Update send the team in the query, as Stack Auth requires', async () => {
+	const team = stack.emu.seedTeam();
+	const key = stack.emu.state.createApiKey('team', team.id, { description: 'k' });
+	const get = await ok({
+		resource: 'teamApiKey',
+		operation: 'get',
+		teamId: byId(team.id),
+		keyId: key.id,
+	});
+	expectOnlyRequest(get, {
+		method: 'GET',
+		path: `/team-api-keys/${key.id}`,
+		query: { team_id: team.id },
+	});
+	const update = await ok({
+		resource: 'teamApiKey',
+		operation: 'update',
+		teamId: byId(team.id),
+		keyId: key.id,
+		updateFields: { description: 'renamed' },
+	});
+	expectOnlyRequest(update, {
+		method: 'PATCH',
+		path: `/team-api-keys/${key.id}`,
+		query: { team_id: team.id },
+		body: { description: 'renamed' },
+	});
+	expect(stack.emu.state.apiKeys.get(key.id)?.description).toBe('renamed');
 });
 
 describe('email', () => {
 	const TEMPLATE_ID = '0c9a5a52-6a59-4b8e-a0e4-6d2f1c7b9e11';
+	const THEME_ID = '1df07ae6-abf3-4a40-83a5-a1a2cbe336ac';
 
 	test('Send HTML to specific users', async () => {
 		const [a, b] = stack.emu.seedUsers(2);
@@ -288,11 +478,12 @@ describe('email', () => {
 			content: 'template',
 			templateId: TEMPLATE_ID,
 			variables: '{"name": "Ada"}',
+			theme: 'id',
+			themeId: THEME_ID,
 			additionalFields: {
 				isHighPriority: true,
 				notificationCategoryName: 'Marketing',
 				scheduledAtMillis: scheduled,
-				themeId: 'theme-1',
 			},
 		});
 		expectOnlyRequest(r, {
@@ -305,11 +496,59 @@ describe('email', () => {
 				is_high_priority: true,
 				notification_category_name: 'Marketing',
 				scheduled_at_millis: scheduled,
-				theme_id: 'theme-1',
+				theme_id: THEME_ID,
 			},
 		});
 		expect((r.json[0].results as unknown[]).length).toBe(3);
 		expect([...stack.emu.state.emails.values()].every((e) => e.status === 'scheduled')).toBe(true);
+		expect([...stack.emu.state.emails.values()].every((e) => e.theme_id === THEME_ID)).toBe(true);
+	});
+
+	test('Send with No Theme sends theme_id false; Project Default sends none', async () => {
+		const [user] = stack.emu.seedUsers(1);
+		const plain = await ok({
+			resource: 'email',
+			operation: 'send',
+			userIds: user.id,
+			html: '<p>Hi</p>',
+			theme: 'none',
+		});
+		expectOnlyRequest(plain, {
+			method: 'POST',
+			path: '/emails/send-email',
+			body: { user_ids: [user.id], html: '<p>Hi</p>', theme_id: false },
+		});
+		expect(plain.requests[0].rawBody).toContain('"theme_id":false');
+
+		const themed = await ok({
+			resource: 'email',
+			operation: 'send',
+			userIds: user.id,
+			html: '<p>Hi</p>',
+			theme: 'default',
+			// Shown only for Theme ID: ignored here.
+			themeId: THEME_ID,
+		});
+		expectOnlyRequest(themed, {
+			method: 'POST',
+			path: '/emails/send-email',
+			body: { user_ids: [user.id], html: '<p>Hi</p>' },
+		});
+	});
+
+	test('Send refuses a Theme ID that is not a UUID before any request', async () => {
+		const r = await run({
+			resource: 'email',
+			operation: 'send',
+			userIds: 'u1',
+			html: '<p>Hi</p>',
+			theme: 'id',
+			themeId: 'theme-1',
+		});
+		expect(r.requests).toHaveLength(0);
+		expect(r.error?.message).toBe(
+			"The 'Theme ID' field 'theme-1' is not a UUID (Stack Auth theme IDs are UUIDs) [item 0]",
+		);
 	});
 
 	test('Send a draft to users given as an array by an expression', async () => {
@@ -344,7 +583,7 @@ describe('email', () => {
 			html: '<p>Hi</p>',
 		});
 		expect(r.requests).toHaveLength(0);
-		expect(r.error?.message).toBe("The 'User IDs' field is empty [item 0]");
+		expect(r.error?.message).toBe("The 'User IDs' parameter is empty [item 0]");
 	});
 
 	test('Send refuses invalid Variables JSON before any request', async () => {

@@ -109,7 +109,7 @@ export function permissionDefinitionResource(scope: Scope): Resource {
 	const noun = `${scope} permission definition`;
 	const title = scope === 'team' ? 'Team' : 'Project';
 	return {
-		name: `${title} Permission Definition`,
+		displayName: `${title} Permission Definition`,
 		value: `${scope}PermissionDefinition`,
 		defaultOperation: 'getAll',
 		operations: [

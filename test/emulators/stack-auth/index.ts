@@ -31,6 +31,7 @@ import {
 	EDITABLE_EMAIL_STATUSES,
 	StackAuthState,
 	TEAM_SYSTEM_PERMISSIONS,
+	isTrustedCallbackUrl,
 	isUuid,
 	normalizeEmail,
 	simpleStatus,
@@ -57,6 +58,8 @@ export const CLIENT_KEY = 'pck_dummy_emulator_client_key_0001';
 export const API_PREFIX = '/api/v1';
 
 const OUTBOX_MAX_LIMIT = 100;
+/** 367 days (apps/backend/src/app/api/latest/auth/sessions/route.tsx). */
+const MAX_SESSION_MILLIS = 1000 * 60 * 60 * 24 * 367;
 const WELCOME =
 	'Welcome to the Stack API endpoint! Please refer to the documentation at https://docs.stack-auth.com.';
 
@@ -262,7 +265,12 @@ function validateBody(req: EmulatorRequest, op: Operation, problems: string[]): 
 		problems.push(notType('body', 'object', raw));
 		return {};
 	}
-	const input = (raw ?? {}) as Json;
+	// Upstream body schemas are `.defined()`: a route that declares one refuses a missing body.
+	if (raw === undefined) {
+		problems.push('body must be defined');
+		return {};
+	}
+	const input = raw as Json;
 	const unknown = Object.keys(input).filter((key) => !op.body!.includes(key));
 	if (unknown.length) problems.push(`body contains unknown properties: ${unknown.join(', ')}`);
 	const required = new Set(op.requiredBody ?? []);
@@ -1035,14 +1043,20 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			s.contactChannels.delete(requireChannel(ctx).id);
 			return success();
 		});
+		// apps/backend/src/app/api/latest/contact-channels/[user_id]/[contact_channel_id]/
+		// send-verification-code/route.tsx: an unknown user is USER_ID_DOES_NOT_EXIST; the code is
+		// created only for a callback URL on a trusted domain (REDIRECT_URL_NOT_WHITELISTED).
 		this.def(
 			'POST',
 			'/contact-channels/{user_id}/{contact_channel_id}/send-verification-code',
 			(ctx) => {
-				const channel = requireChannel(ctx);
-				if (channel.is_verified) throw errors.emailAlreadyVerified();
 				const callbackUrl = str(ctx.body.callback_url)!;
 				checkUrl(ctx.req, 'callback_url', callbackUrl);
+				const userId = this.userId(ctx, ctx.params.user_id);
+				if (!s.users.has(userId)) throw errors.userIdDoesNotExist(userId);
+				const channel = requireChannel(ctx);
+				if (channel.is_verified) throw errors.emailAlreadyVerified();
+				if (!isTrustedCallbackUrl(callbackUrl)) throw errors.redirectUrlNotWhitelisted();
 				s.createCode(
 					'contact_channel_verification',
 					channel.value,
@@ -1130,11 +1144,15 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 		});
 
 		// ---------------------------------------------------------------- sessions
+		// apps/backend/src/app/api/latest/auth/sessions/crud.tsx (onList): only admin access lists
+		// impersonation sessions; newest first (createdAt desc).
 		this.def('GET', '/auth/sessions', (ctx) => {
 			const userId = this.userId(ctx, ctx.query.user_id);
 			s.requireUser(userId);
+			const listImpersonations = ctx.auth.type === 'admin';
 			const items = [...s.sessions.values()]
-				.filter((x) => x.user_id === userId)
+				.filter((x) => x.user_id === userId && (listImpersonations || !x.is_impersonation))
+				.sort((a, b) => b.created_at_millis - a.created_at_millis)
 				.map((x) => ({
 					id: x.id,
 					user_id: x.user_id,
@@ -1146,10 +1164,19 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				}));
 			return list(items);
 		});
+		// apps/backend/src/app/api/latest/auth/sessions/route.tsx: expires_in_millis at most 367 days
+		// (default 365); an unknown user is USER_ID_DOES_NOT_EXIST (400), not USER_NOT_FOUND.
 		this.def('POST', '/auth/sessions', (ctx) => {
+			const expiresIn = num(ctx.body.expires_in_millis);
+			if (expiresIn !== undefined && expiresIn > MAX_SESSION_MILLIS) {
+				throw schemaError(ctx.req, [
+					`body.expires_in_millis must be less than or equal to ${MAX_SESSION_MILLIS}`,
+				]);
+			}
 			const userId = this.userId(ctx, str(ctx.body.user_id)!);
+			if (!s.users.has(userId)) throw errors.userIdDoesNotExist(userId);
 			const { session, access_token } = s.createSession(userId, {
-				expires_in_millis: num(ctx.body.expires_in_millis),
+				expires_in_millis: expiresIn,
 				is_impersonation: bool(ctx.body.is_impersonation),
 			});
 			return ok({ refresh_token: session.refresh_token, access_token });
@@ -1192,14 +1219,17 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			};
 			this.def('GET', base, (ctx) => {
 				let ownerId = ctx.query[owner];
-				if (ownerId !== undefined && type === 'user') ownerId = this.userId(ctx, ownerId);
-				if (ownerId !== undefined) {
-					if (type === 'user') s.requireUser(ownerId);
-					else s.requireTeam(ownerId);
-				}
-				const items = [...s.apiKeys.values()].filter(
-					(k) => k.type === type && (ownerId === undefined || k.owner_id === ownerId),
-				);
+				// parseTypeAndParams (apps/backend/src/app/api/latest/(api-keys)/handlers.tsx): a list
+				// needs its owner, user_id too although the query schema marks it optional.
+				if (ownerId === undefined) throw errors.schema(`${owner} is required for ${type} API keys`);
+				if (type === 'user') {
+					ownerId = this.userId(ctx, ownerId);
+					s.requireUser(ownerId);
+				} else s.requireTeam(ownerId);
+				// Newest first (orderBy createdAt desc).
+				const items = [...s.apiKeys.values()]
+					.filter((k) => k.type === type && k.owner_id === ownerId)
+					.sort((a, b) => b.created_at_millis - a.created_at_millis);
 				return list(items.map((k) => s.renderApiKey(k)));
 			});
 			this.def('POST', base, (ctx) => {
@@ -1248,6 +1278,17 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 			}
 			if (b.all_users !== undefined && b.all_users !== true) {
 				problems.push('body.all_users must be one of the following values: true');
+			}
+			// templateThemeIdSchema (packages/stack-shared/src/schema-fields.ts): a theme UUID, false
+			// (no theme), or null/absent (the project's theme); yup's message for a failed test.
+			const theme = b.theme_id;
+			if (
+				theme !== undefined &&
+				theme !== null &&
+				theme !== false &&
+				!(typeof theme === 'string' && isUuid(theme))
+			) {
+				problems.push('body.theme_id is invalid');
 			}
 			if (problems.length) throw schemaError(ctx.req, problems);
 			if (s.settings.emailServerShared) throw errors.requiresCustomEmailServer();

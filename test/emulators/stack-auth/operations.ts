@@ -6,7 +6,9 @@
  * (`noUnknownPathPrefixes: ["body", "query", "params"]`).
  *
  * `body: undefined` means the route has no body schema (the body is ignored, e.g. GET/DELETE);
- * `body: []` means an empty object schema (any key is unknown).
+ * `body: []` means an empty object schema (any key is unknown). Every body schema upstream is
+ * `.defined()`, so a route that declares one refuses a request without a body ("body must be
+ * defined"): such a POST needs at least `{}`.
  *
  * `ids` are the route's UUID-typed values, from the route's yup schemas (upstream
  * `yupString().uuid()`, `teamIdSchema`, `userIdOrMeSchema` in packages/stack-shared/src/schema-fields.ts
@@ -79,6 +81,11 @@ const CONTACT_CHANNEL_PARAMS = { ...USER_PARAM, 'params.contact_channel_id': UUI
 const OAUTH_PROVIDER_PARAMS = { ...USER_PARAM, 'params.provider_id': UUID };
 const API_KEY_PARAM = { 'params.api_key_id': UUID };
 const OUTBOX_ITEM_QUERY = ['status', 'simple_status'];
+const TEAM_API_KEY_QUERY: Operation = {
+	query: ['team_id'],
+	requiredQuery: ['team_id'],
+	queryRules: { team_id: { uuid: true } },
+};
 
 /** The four admin-only `/{scope}-permission-definitions` operations (admin.json). */
 function permissionDefinitionOperations(scope: 'team' | 'project'): Record<string, Operation> {

@@ -9,6 +9,71 @@ import { errors, statusError, type Json } from './errors';
 
 export type CustomerType = 'user' | 'team' | 'custom';
 
+/**
+ * The emulated project's trusted domains (dashboard → Domains), as `baseUrl` patterns: an exact
+ * origin or a hostname with `*` wildcards. Localhost is allowed besides them (allowLocalhost).
+ */
+export const TRUSTED_DOMAINS = ['https://example.com', 'https://*.example.com'];
+
+function defaultPort(url: URL): string {
+	return url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '');
+}
+
+/** upstream matchHostnamePattern: `*` matches within one label, `**` across labels. */
+function matchHostnamePattern(pattern: string, hostname: string): boolean {
+	if (!pattern.includes('*')) return pattern === hostname;
+	const source = pattern
+		.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+		.replace(/\*\*/g, '\u0000')
+		.replace(/\*/g, '[^.]*')
+		.replace(/\u0000/g, '.*');
+	return new RegExp(`^${source}$`).test(hostname);
+}
+
+/** upstream matchesDomain: a wildcard pattern by protocol and host, else protocol, host, port. */
+function matchesDomain(url: URL, pattern: string): boolean {
+	if (pattern.includes('*')) {
+		const match = /^([^:]+:\/\/)([^/]*)(.*)$/.exec(pattern);
+		if (!match || `${url.protocol}//` !== match[1]) return false;
+		const host = match[2];
+		if (host.includes(':'))
+			return matchHostnamePattern(host, `${url.hostname}:${defaultPort(url)}`);
+		// Without a port in the pattern, only the protocol's default port matches (URL drops it).
+		return matchHostnamePattern(host, url.hostname) && url.port === '';
+	}
+	let base: URL;
+	try {
+		base = new URL(pattern);
+	} catch {
+		return false;
+	}
+	return (
+		base.protocol === url.protocol &&
+		base.hostname === url.hostname &&
+		defaultPort(base) === defaultPort(url)
+	);
+}
+
+/**
+ * Whether Stack Auth would accept `url` as a callback (redirect) URL of this project: a localhost
+ * URL, or one on a trusted domain. Upstream: validateRedirectUrl in
+ * apps/backend/src/lib/redirect-urls.tsx (isLocalhost in packages/stack-shared/src/utils/urls.tsx);
+ * verification codes refuse any other URL with REDIRECT_URL_NOT_WHITELISTED
+ * (createCode in apps/backend/src/route-handlers/verification-code-handler.tsx).
+ */
+export function isTrustedCallbackUrl(url: string): boolean {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return false;
+	}
+	const host = parsed.hostname;
+	if (host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host))
+		return true;
+	return TRUSTED_DOMAINS.some((domain) => matchesDomain(parsed, domain));
+}
+
 export interface Team {
 	id: string;
 	display_name: string;
@@ -1184,22 +1249,44 @@ export class StackAuthState {
 		return { session, access_token: this.issueAccessToken(session) };
 	}
 
+	/**
+	 * A JWT shaped like Stack Auth's access tokens (generateAccessTokenFromRefreshTokenIfValid in
+	 * apps/backend/src/lib/tokens.tsx; signJWT in packages/stack-shared/src/utils/jwt.tsx): an ES256
+	 * header with a key id, the user's claims, `refresh_token_id` (the session's id), issuer and
+	 * audience by user type, ten minutes of life. The signature is random bytes of an ES256
+	 * signature's length: nothing here verifies it.
+	 */
 	issueAccessToken(session: SessionRecord): string {
+		const user = this.renderUser(this.requireUser(session.user_id));
+		const type = user.is_anonymous ? 'anonymous' : user.is_restricted ? 'restricted' : 'normal';
+		const suffix = { anonymous: '-anonymous-users', restricted: '-restricted-users', normal: '' }[
+			type
+		];
+		const audience = { anonymous: ':anon', restricted: ':restricted', normal: '' }[type];
 		const iat = Math.floor(Date.now() / 1000);
 		const accessToken = [
-			base64url({ alg: 'ES256', kid: 'emulator', typ: 'JWT' }),
+			base64url({ alg: 'ES256', kid: 'emulator-key-1' }),
 			base64url({
 				sub: session.user_id,
-				iss: `https://api.stack-auth.com/api/v1/projects/${this.project.id}`,
-				aud: this.project.id,
 				project_id: this.project.id,
 				branch_id: 'main',
 				refresh_token_id: session.id,
 				role: 'authenticated',
+				name: user.display_name,
+				email: user.primary_email,
+				email_verified: user.primary_email_verified,
+				selected_team_id: user.selected_team_id,
+				signed_up_at: Math.floor(user.signed_up_at_millis / 1000),
+				is_anonymous: user.is_anonymous,
+				is_restricted: user.is_restricted,
+				restricted_reason: user.restricted_reason,
+				requires_totp_mfa: user.requires_totp_mfa,
+				iss: `https://api.stack-auth.com/api/v1/projects${suffix}/${this.project.id}`,
 				iat,
+				aud: `${this.project.id}${audience}`,
 				exp: iat + 600,
 			}),
-			token(48),
+			randomBytes(64).toString('base64url'),
 		].join('.');
 		session.access_tokens.push(accessToken);
 		session.last_used_at_millis = this.now();

@@ -1,15 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { bodyLocator, fieldCollection, sendField, show } from '../../shared/descriptions';
+import type { Operation } from '../../../shared/types';
+import { collection, userLocator } from '../../shared/descriptions';
 import { isPrimaryField, isVerifiedField, usedForAuthField, valueField } from './fields';
 
-const create = show('contactChannel', 'create');
-
-export const contactChannelCreateDescription: INodeProperties[] = [
-	bodyLocator('user', create, 'user_id', {
-		description: 'The user to add the contact channel to',
-	}),
-	sendField(
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact channel',
+	method: 'POST',
+	path: '/contact-channels',
+	fields: [
+		userLocator({ description: 'The user to add the contact channel to' }),
 		{
 			displayName: 'Type',
 			name: 'type',
@@ -18,14 +18,9 @@ export const contactChannelCreateDescription: INodeProperties[] = [
 			required: true,
 			default: 'email',
 			description: 'The kind of contact channel; Stack Auth supports email only',
-			displayOptions: create,
 		},
-		'type',
-	),
-	{ ...valueField, required: true, displayOptions: create },
-	{ ...usedForAuthField, displayOptions: create },
-	fieldCollection('Additional Fields', 'additionalFields', create, [
-		isPrimaryField,
-		isVerifiedField,
-	]),
-];
+		{ ...valueField, required: true },
+		usedForAuthField,
+		collection('Additional Fields', 'additionalFields', [isPrimaryField, isVerifiedField]),
+	],
+};

@@ -1,18 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { codeField } from './fields';
 
-import { sendField, show } from '../../shared/descriptions';
-
-export const contactChannelVerifyDescription: INodeProperties[] = [
-	sendField(
-		{
-			displayName: 'Code',
-			name: 'code',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'The code from the verification link (its code query parameter)',
-			displayOptions: show('contactChannel', ['checkCode', 'verify']),
-		},
-		'code',
-	),
-];
+export const verify: Operation = {
+	name: 'Verify',
+	value: 'verify',
+	action: 'Verify a contact channel with a code',
+	method: 'POST',
+	path: '/contact-channels/verify',
+	fields: [codeField],
+};

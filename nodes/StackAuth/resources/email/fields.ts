@@ -1,8 +1,9 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { pick } from '../../shared/descriptions';
+import type { Field } from '../../../shared/types';
 
-export const simplifyEmail = pick([
+/** The fields Simplify keeps (apps/backend/src/app/api/latest/emails/outbox/crud.tsx: the outbox read shape). */
+export const SIMPLE_EMAIL = [
 	'id',
 	'subject',
 	'status',
@@ -13,7 +14,7 @@ export const simplifyEmail = pick([
 	'updated_at_millis',
 	'is_paused',
 	'has_delivered',
-]);
+];
 
 /**
  * Outbox statuses in the API's lowercase-with-dashes form. The spec declares `status` as a plain
@@ -42,3 +43,14 @@ export const EMAIL_SIMPLE_STATUSES: INodePropertyOptions[] = [
 	{ name: 'In Progress', value: 'in-progress' },
 	{ name: 'OK', value: 'ok' },
 ];
+
+/** The outbox email Get and Update work on. */
+export const emailIdField: Field = {
+	displayName: 'Email ID',
+	name: 'emailId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+	description: 'The ID of the email in the outbox',
+};

@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { emailIdField, SIMPLE_EMAIL } from './fields';
 
-import { show } from '../../shared/descriptions';
-
-export const emailGetDescription: INodeProperties[] = [
-	{
-		displayName: 'Email ID',
-		name: 'emailId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b',
-		description: 'The ID of the email in the outbox',
-		displayOptions: show('email', ['get', 'update']),
-	},
-];
+export const get: Operation = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an email',
+	description: 'Get an email from the outbox',
+	method: 'GET',
+	path: '/emails/outbox/{emailId}',
+	fields: [emailIdField],
+	simplify: SIMPLE_EMAIL,
+};

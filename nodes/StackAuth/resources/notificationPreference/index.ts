@@ -3,7 +3,7 @@ import { getAll } from './getAll';
 import { update } from './update';
 
 export const notificationPreference: Resource = {
-	name: 'Notification Preference',
+	displayName: 'Notification Preference',
 	value: 'notificationPreference',
 	defaultOperation: 'getAll',
 	operations: [getAll, update],

@@ -1,6 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { bodyLocator, fieldCollection, sendField, show } from '../../shared/descriptions';
+import type { Operation } from '../../../shared/types';
+import { collection, userLocator } from '../../shared/descriptions';
 import {
 	accountIdField,
 	allowConnectedAccountsField,
@@ -8,13 +7,14 @@ import {
 	emailField,
 } from './fields';
 
-const create = show('oauthProvider', 'create');
-
-export const oauthProviderCreateDescription: INodeProperties[] = [
-	bodyLocator('user', create, 'user_id', {
-		description: 'The user to link the OAuth account to',
-	}),
-	sendField(
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Link an OAuth account to a user',
+	method: 'POST',
+	path: '/oauth-providers',
+	fields: [
+		userLocator({ description: 'The user to link the OAuth account to' }),
 		{
 			displayName: 'Provider Config ID',
 			name: 'providerConfigId',
@@ -23,12 +23,10 @@ export const oauthProviderCreateDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. github',
 			description: 'The ID of an OAuth provider configured in the Stack Auth dashboard',
-			displayOptions: create,
 		},
-		'provider_config_id',
-	),
-	{ ...accountIdField, required: true, displayOptions: create },
-	{ ...allowSignInField, displayOptions: create },
-	{ ...allowConnectedAccountsField, displayOptions: create },
-	fieldCollection('Additional Fields', 'additionalFields', create, [emailField]),
-];
+		{ ...accountIdField, required: true },
+		allowSignInField,
+		allowConnectedAccountsField,
+		collection('Additional Fields', 'additionalFields', [emailField]),
+	],
+};

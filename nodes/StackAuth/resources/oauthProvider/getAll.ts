@@ -1,11 +1,18 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { userLocator } from '../../shared/descriptions';
 
-import { listFields, queryLocator, show } from '../../shared/descriptions';
-
-export const oauthProviderGetAllDescription: INodeProperties[] = [
-	...listFields('oauthProvider', 'getAll', false),
-	queryLocator('user', show('oauthProvider', 'getAll'), 'user_id', {
-		required: false,
-		description: 'Only OAuth accounts linked to this user; leave empty for all users',
-	}),
-];
+export const getAll: Operation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many linked OAuth accounts',
+	method: 'GET',
+	path: '/oauth-providers',
+	list: {},
+	listKey: 'items',
+	fields: [
+		userLocator({
+			required: false,
+			description: 'Only OAuth accounts linked to this user; leave empty for all users',
+		}),
+	],
+};

@@ -1,18 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { fieldCollection, show } from '../../shared/descriptions';
+import type { Operation } from '../../../shared/types';
+import { collection } from '../../shared/descriptions';
 import {
 	accountIdField,
+	accountTarget,
 	allowConnectedAccountsField,
 	allowSignInField,
 	emailField,
 } from './fields';
 
-export const oauthProviderUpdateDescription: INodeProperties[] = [
-	fieldCollection('Update Fields', 'updateFields', show('oauthProvider', 'update'), [
-		accountIdField,
-		allowConnectedAccountsField,
-		allowSignInField,
-		emailField,
-	]),
-];
+export const update: Operation = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a linked OAuth account',
+	method: 'PATCH',
+	path: '/oauth-providers/{userId}/{providerId}',
+	fields: [
+		...accountTarget,
+		collection('Update Fields', 'updateFields', [
+			accountIdField,
+			allowConnectedAccountsField,
+			allowSignInField,
+			emailField,
+		]),
+	],
+};

@@ -1,14 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { sendField, show } from '../../shared/descriptions';
+import type { Field } from '../../../shared/types';
+import { collection } from '../../shared/descriptions';
 
 /**
- * Customer Type and Customer ID, as path parameters or (with `sendInBody`) sent in the body.
- * The customer ID is a user ID, a team ID or a custom ID depending on the type, so it is a
- * plain string rather than a user or team locator.
+ * Customer Type and Customer ID: path parameters of the item operations, body values of Create
+ * Purchase URL. The customer ID is a user ID, a team ID or a custom ID depending on the type, so
+ * it is a plain string rather than a user or team locator.
  */
-export function customerFields(operations: string[], sendInBody = false): INodeProperties[] {
-	const type: INodeProperties = {
+export const customerFields: Field[] = [
+	{
 		displayName: 'Customer Type',
 		name: 'customerType',
 		type: 'options',
@@ -23,9 +22,8 @@ export function customerFields(operations: string[], sendInBody = false): INodeP
 		],
 		default: 'user',
 		description: 'The kind of customer',
-		displayOptions: show('payment', operations),
-	};
-	const id: INodeProperties = {
+	},
+	{
 		displayName: 'Customer ID',
 		name: 'customerId',
 		type: 'string',
@@ -33,27 +31,33 @@ export function customerFields(operations: string[], sendInBody = false): INodeP
 		default: '',
 		placeholder: 'e.g. 3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b',
 		description: 'The user ID, team ID or custom customer ID, matching Customer Type',
-		displayOptions: show('payment', operations),
-	};
-	return sendInBody ? [sendField(type, 'customer_type'), sendField(id, 'customer_id')] : [type, id];
-}
+	},
+];
+
+/** The item Get Item and Update Item Quantity address. */
+export const itemIdField: Field = {
+	displayName: 'Item ID',
+	name: 'itemId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. credits',
+	description: 'The ID of an item defined in the payments configuration',
+};
 
 /** The purchase code from a purchase URL, for Create Purchase Session and Validate Code. */
-export const fullCodeField: INodeProperties = sendField(
-	{
-		displayName: 'Full Code',
-		name: 'fullCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. proj_abc123_def456ghi789',
-		description: 'The purchase code, given as a query parameter in the purchase URL',
-		displayOptions: show('payment', ['createPurchaseSession', 'validateCode']),
-	},
-	'full_code',
-);
+export const fullCodeField: Field = {
+	displayName: 'Full Code',
+	name: 'fullCode',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. proj_abc123_def456ghi789',
+	description: 'The purchase code, given as a query parameter in the purchase URL',
+};
 
-export const returnUrlField: INodeProperties = sendField(
+/** Create Purchase URL and Validate Code both take an optional return URL. */
+export const returnUrlFields: Field = collection('Additional Fields', 'additionalFields', [
 	{
 		displayName: 'Return URL',
 		name: 'returnUrl',
@@ -63,5 +67,4 @@ export const returnUrlField: INodeProperties = sendField(
 		description:
 			'Where to send the customer after the purchase; its domain must be trusted in the project',
 	},
-	'return_url',
-);
+]);

@@ -1,22 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Resource } from '../../../shared/types';
+import { getCurrent } from './getCurrent';
 
-import { operation, operationPicker } from '../../shared/descriptions';
-
-export const projectDescription: INodeProperties[] = [
-	operationPicker(
-		'project',
-		[
-			operation(
-				'Get Current',
-				'getCurrent',
-				'Get the current project',
-				'GET',
-				'/projects/current',
-				{
-					description: 'Get the project of the credential, with its configuration',
-				},
-			),
-		],
-		'getCurrent',
-	),
-];
+export const project: Resource = {
+	displayName: 'Project',
+	value: 'project',
+	defaultOperation: 'getCurrent',
+	operations: [getCurrent],
+};

@@ -4,7 +4,7 @@ import { grant } from './grant';
 import { revoke } from './revoke';
 
 export const projectPermission: Resource = {
-	name: 'Project Permission',
+	displayName: 'Project Permission',
 	value: 'projectPermission',
 	defaultOperation: 'getAll',
 	operations: [getAll, grant, revoke],

@@ -1,10 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../../shared/types';
+import { sessionUser } from './fields';
 
-import { listFields, queryLocator, show } from '../../shared/descriptions';
-
-export const sessionGetAllDescription: INodeProperties[] = [
-	queryLocator('user', show('session', ['getAll', 'revoke']), 'user_id', {
-		description: 'The user the sessions belong to',
-	}),
-	...listFields('session', 'getAll', false),
-];
+export const getAll: Operation = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many sessions',
+	description:
+		"List a user's sessions, newest first. Impersonation sessions are listed only with admin access.",
+	method: 'GET',
+	path: '/auth/sessions',
+	list: {},
+	listKey: 'items',
+	fields: [sessionUser],
+};

@@ -6,7 +6,7 @@ import { getAll } from './getAll';
 import { update } from './update';
 
 export const team: Resource = {
-	name: 'Team',
+	displayName: 'Team',
 	value: 'team',
 	defaultOperation: 'getAll',
 	operations: [create, remove, get, getAll, update],

@@ -1,3 +1,4 @@
-import { apiKeyDescription } from '../apiKey';
+import type { Resource } from '../../../shared/types';
+import { apiKeyResource } from '../../shared/apiKey';
 
-export const teamApiKeyDescription = apiKeyDescription('team');
+export const teamApiKey: Resource = apiKeyResource('team');

@@ -7,7 +7,7 @@ import { revoke } from './revoke';
 import { send } from './send';
 
 export const teamInvitation: Resource = {
-	name: 'Team Invitation',
+	displayName: 'Team Invitation',
 	value: 'teamInvitation',
 	defaultOperation: 'send',
 	operations: [accept, checkCode, getDetails, getAll, revoke, send],

@@ -4,7 +4,7 @@ import { getAll } from './getAll';
 import { update } from './update';
 
 export const teamMemberProfile: Resource = {
-	name: 'Team Member Profile',
+	displayName: 'Team Member Profile',
 	value: 'teamMemberProfile',
 	defaultOperation: 'getAll',
 	operations: [get, getAll, update],

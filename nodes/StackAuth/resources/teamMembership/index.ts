@@ -3,7 +3,7 @@ import { add } from './add';
 import { remove } from './remove';
 
 export const teamMembership: Resource = {
-	name: 'Team Membership',
+	displayName: 'Team Membership',
 	value: 'teamMembership',
 	defaultOperation: 'add',
 	operations: [add, remove],

@@ -4,7 +4,7 @@ import { grant } from './grant';
 import { revoke } from './revoke';
 
 export const teamPermission: Resource = {
-	name: 'Team Permission',
+	displayName: 'Team Permission',
 	value: 'teamPermission',
 	defaultOperation: 'getAll',
 	operations: [getAll, grant, revoke],
