@@ -174,11 +174,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const row = this.store.get(details.id as string);
 		if (row.type !== type)
 			throw new Error(`Credential ${row.id} is of type ${row.type}, not ${type}`);
-		// Like n8n, fill in the defaults of fields the stored data does not have.
+		// Like n8n (CredentialsHelper.applyDefaultsAndOverwrites), fill in the defaults of fields
+		// the stored data does not have.
 		const withDefaults = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),
 			row.data as never,
-			false,
+			true,
 			false,
 			null,
 			null,

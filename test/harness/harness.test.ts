@@ -1,153 +1,126 @@
 /**
- * The harness itself behaves like n8n: a credential with a hidden expirable token gets it from
- * preAuthentication once, keeps it between runs as n8n's database would, and on a 401 fetches a
- * new one and retries once; the standard Options of declarative nodes (timeout) are there.
+ * Token refresh on the pack's own request path: a node whose execute() is the core's executor,
+ * on a credential with preAuthentication and a hidden expirable token. The harness keeps the
+ * token between executions as n8n's database does; n8n-core's httpRequestWithAuthentication
+ * re-runs preAuthentication on a 401 and sends the request once more.
  */
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialType,
-	IHttpRequestHelper,
-	INodeType,
-} from 'n8n-workflow';
-
-import { Emulator } from '../emulators/framework';
+import { CLIENT_ID, CLIENT_SECRET, RECORDS, TokenEmulator } from '../fixtures/token/emulator';
+import { TokenTest } from '../fixtures/token/TokenTest.node';
+import { TokenTestApi } from '../fixtures/token/TokenTestApi.credentials';
 import { CredentialStore, runNode } from '.';
 
-class TokenTestApi implements ICredentialType {
-	name = 'tokenTestApi';
+const CREDENTIAL_ID = 'tokenTestApi-1';
 
-	displayName = 'Token Test API';
+describe('token refresh through the core', () => {
+	const emu = new TokenEmulator();
+	const node = new TokenTest();
+	const credentialTypes = [new TokenTestApi()];
+	let store: CredentialStore;
 
-	properties: ICredentialType['properties'] = [
-		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
-	];
-
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${String(credentials.baseUrl)}/token`,
-			body: { secret: credentials.clientSecret },
-			json: true,
-		})) as { token: string };
-		return { accessToken: response.token };
-	}
-
-	authenticate: ICredentialType['authenticate'] = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
-}
-
-const itemsNode: INodeType = {
-	description: {
-		displayName: 'Items',
-		name: 'items',
-		group: ['transform'],
-		version: 1,
-		description: 'Lists items',
-		defaults: { name: 'Items' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'tokenTestApi', required: true }],
-		requestDefaults: { baseURL: '={{$credentials.baseUrl}}', json: true },
-		properties: [
-			{
-				displayName: 'Path',
-				name: 'path',
-				type: 'string',
-				default: '/items',
-				routing: { request: { method: 'GET', url: '={{$value}}' } },
-			},
-		],
-	} as INodeType['description'],
-};
-
-describe('harness', () => {
-	const emu = new Emulator();
-	let validToken = 'token-1';
-	let issued = 0;
+	const run = async (parameters: Record<string, unknown>, extra: object = {}) =>
+		await runNode({ node, parameters, store, credentialTypes, emulator: emu, ...extra } as never);
+	const getRecord = async (recordId = 'r1') =>
+		await run({ resource: 'record', operation: 'get', recordId });
 
 	beforeAll(async () => {
-		emu.route('POST', '/token', () => {
-			issued++;
-			return { status: 200, body: { token: validToken } };
-		});
-		emu.route('GET', '/items', (req) =>
-			req.headers.authorization === `Bearer ${validToken}`
-				? { status: 200, body: [{ id: 1 }, { id: 2 }] }
-				: { status: 401, body: { message: 'expired token' } },
-		);
-		emu.route('GET', '/slow', () => ({ status: 200, body: [] }));
 		await emu.start();
 	});
 	afterAll(async () => {
 		await emu.stop();
 	});
-
-	test('preAuthentication runs once, its token persists between runs, a 401 re-authenticates once', async () => {
-		const store = new CredentialStore();
-		store.add('tokenTestApi', { baseUrl: emu.baseUrl, clientSecret: 's', accessToken: '' });
-		const options = {
-			node: itemsNode,
-			parameters: { path: '/items' },
-			store,
-			credentialTypes: [new TokenTestApi()],
-			emulator: emu,
-		};
-
-		const first = await runNode(options);
-		expect(first.error).toBeUndefined();
-		expect(first.json).toEqual([{ id: 1 }, { id: 2 }]);
-		expect(first.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			'POST /token',
-			'GET /items',
-		]);
-		expect(store.get('tokenTestApi-1').data.accessToken).toBe('token-1');
-
-		const second = await runNode(options);
-		expect(second.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /items']);
-
-		validToken = 'token-2';
-		const third = await runNode(options);
-		expect(third.error).toBeUndefined();
-		expect(third.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-			'GET /items',
-			'POST /token',
-			'GET /items',
-		]);
-		expect(store.get('tokenTestApi-1').data.accessToken).toBe('token-2');
-		expect(issued).toBe(2);
-		expect(store.updates).toBe(2);
+	beforeEach(() => {
+		emu.reset();
+		store = new CredentialStore();
+		store.add('tokenTestApi', {
+			baseUrl: emu.baseUrl,
+			clientId: CLIENT_ID,
+			clientSecret: CLIENT_SECRET,
+		});
 	});
 
-	test('a response slower than the node timeout fails that item, and others still succeed', async () => {
-		emu.fault('GET', '/slow', { delayMs: 1500, status: 200, times: 1 });
-		const store = new CredentialStore();
-		store.add('tokenTestApi', { baseUrl: emu.baseUrl, clientSecret: 's', accessToken: validToken });
-		const result = await runNode({
-			node: itemsNode,
-			parameters: { path: '={{ $json.path }}', requestOptions: { timeout: 300 } },
-			items: [{ path: '/slow' }, { path: '/items' }],
-			continueOnFail: true,
-			store,
-			credentialTypes: [new TokenTestApi()],
-		});
+	test('20 executions within the token’s lifetime cost one token request', async () => {
+		for (let i = 0; i < 20; i++) {
+			const result = await getRecord();
+			expect(result.error).toBeUndefined();
+			expect(result.json).toEqual([RECORDS[0]]);
+		}
+		expect(emu.tokenRequests).toBe(1);
+		expect(emu.lines()).toEqual([
+			'POST /oauth/token 200',
+			...Array.from({ length: 20 }, () => 'GET /api/records/r1 200'),
+		]);
+		const token = emu.exchanges[0].token;
+		expect(emu.exchanges.slice(1).every((e) => e.token === token)).toBe(true);
+		expect(store.get(CREDENTIAL_ID).data.accessToken).toBe(token);
+		expect(store.updates).toBe(1);
+	});
+
+	test('an expired token: one 401, one token request, one retry, and the new token is kept', async () => {
+		await getRecord();
+		const first = store.get(CREDENTIAL_ID).data.accessToken;
+		emu.expire();
+
+		const from = emu.exchanges.length;
+		const result = await getRecord('r2');
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].error?.message).toMatch(/aborted|timeout|timed out/i);
-		expect(result.json.slice(1)).toEqual([{ id: 1 }, { id: 2 }]);
+		expect(result.json).toEqual([RECORDS[1]]);
+		expect(emu.lines(from)).toEqual([
+			'GET /api/records/r2 401',
+			'POST /oauth/token 200',
+			'GET /api/records/r2 200',
+		]);
+		const renewed = emu.exchanges[from + 1].token;
+		expect(emu.exchanges[from].token).toBe(first);
+		expect(emu.exchanges[from + 2].token).toBe(renewed);
+		expect(store.get(CREDENTIAL_ID).data.accessToken).toBe(renewed);
+		expect(emu.tokenRequests).toBe(2);
+
+		// The next execution, a list this time, uses the stored new token without asking again.
+		const next = emu.exchanges.length;
+		const list = await run({ resource: 'record', operation: 'getAll', returnAll: true });
+		expect(list.json).toEqual(RECORDS);
+		expect(emu.lines(next)).toEqual(['GET /api/records 200']);
+		expect(emu.exchanges[next].token).toBe(renewed);
+		expect(emu.tokenRequests).toBe(2);
+	});
+
+	test('a 401 after the refresh fails the execution: two API requests, one token request, no loop', async () => {
+		await getRecord();
+		emu.expire();
+		emu.rejectAll = true;
+
+		const from = emu.exchanges.length;
+		const result = await run({ resource: 'record', operation: 'getAll', returnAll: true });
+		expect(emu.lines(from)).toEqual([
+			'GET /api/records 401',
+			'POST /oauth/token 200',
+			'GET /api/records 401',
+		]);
+		expect(result.error).toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '401',
+			message: 'The access token is expired or not valid',
+		});
+		expect(result.json).toEqual([]);
+	});
+
+	test('a response slower than the node timeout fails that item, and the next one succeeds', async () => {
+		emu.fault('GET', '/api/records/{recordId}', { delayMs: 1500, times: 1 });
+		const result = await run(
+			{
+				resource: 'record',
+				operation: 'get',
+				recordId: '={{ $json.recordId }}',
+				requestOptions: { timeout: 300 },
+			},
+			{ items: [{ recordId: 'r1' }, { recordId: 'r2' }], continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		// The core names the timeout; n8n's NodeApiError turns a message with the code ECONNABORTED
+		// into its own text, so the message is either, and the core's description says what to do.
+		expect(result.items[0].json.error).toMatch(/did not answer in time|connection was aborted/);
+		expect(result.items[0].error?.description).toMatch(/Timeout/);
+		expect(result.json[1]).toEqual(RECORDS[1]);
+		expect(emu.tokenRequests).toBe(1);
 	});
 });
