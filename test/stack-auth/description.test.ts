@@ -18,6 +18,9 @@ const operations = entries.flatMap((resource) =>
 	resource.operations.map((operation) => ({ resource: resource.value, ...operation })),
 );
 
+const entry = (resource: string, operation: string) =>
+	operations.find((o) => o.resource === resource && o.value === operation)!;
+
 /** The property `name` the UI shows for one operation (its displayOptions name them). */
 function shownFor(name: string, resource: string, operation: string): INodeProperties[] {
 	return properties.filter(
@@ -147,7 +150,7 @@ describe('Stack Auth node description', () => {
 	});
 
 	test('Team Invitation → Send says that the callback URL must be on a trusted domain', () => {
-		const callbackUrl = shownFor('callbackUrl', 'teamInvitation', 'send');
+		const callbackUrl = shownFor('callbackUrl', 'teamInvitation', 'send')[0];
 		expect(callbackUrl?.required).toBe(true);
 		expect(callbackUrl?.description).toMatch(/trusted domains of the project/);
 		expect(callbackUrl?.description).toMatch(/REDIRECT_URL_NOT_WHITELISTED/);
@@ -164,7 +167,7 @@ describe('Stack Auth node description', () => {
 	});
 
 	test('Team Invitation → Get Details takes a required user access token, sent as x-stack-access-token', () => {
-		const token = shownFor('userAccessToken', 'teamInvitation', 'getDetails');
+		const token = shownFor('userAccessToken', 'teamInvitation', 'getDetails')[0];
 		expect(token).toMatchObject({
 			displayName: 'User Access Token',
 			type: 'string',

@@ -5,8 +5,6 @@
 import {
 	PROJECT_ID,
 	SERVER_KEY,
-	TRUSTED_DOMAINS,
-	isTrustedCallbackUrl,
 	startStackAuthEmulator,
 	type ServerUser,
 	type StackAuthEmulator,
@@ -708,8 +706,10 @@ describe('request bodies', () => {
 });
 
 describe('callback URLs', () => {
-	test('trusted: localhost and the project domains (exact origin or wildcard), nothing else', () => {
-		expect(TRUSTED_DOMAINS).toEqual(['https://example.com', 'https://*.example.com']);
+	test('trusted: localhost (when allowed) and the project domains (exact origin or wildcard), nothing else', () => {
+		emu.state.settings.trustedDomains.push('https://example.com', 'https://*.example.com');
+		emu.state.settings.allowLocalhost = true;
+		const isTrustedCallbackUrl = (url: string) => emu.state.isTrustedRedirectUrl(url);
 		for (const url of [
 			'http://localhost/verify',
 			'http://localhost:3000/handler/email-verification',

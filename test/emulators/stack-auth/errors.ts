@@ -228,12 +228,6 @@ export const errors = {
 			'VERIFICATION_CODE_ALREADY_USED',
 			'The verification link has already been used.',
 		),
-	redirectUrlNotWhitelisted: () =>
-		knownError(
-			400,
-			'REDIRECT_URL_NOT_WHITELISTED',
-			'Redirect URL not whitelisted. Did you forget to add this domain to the trusted domains list on the Stack Auth dashboard?',
-		),
 	emailAlreadyVerified: () =>
 		knownError(409, 'EMAIL_ALREADY_VERIFIED', 'The e-mail is already verified.'),
 	contactChannelAlreadyUsedForAuth: (value: string) =>

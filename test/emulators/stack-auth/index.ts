@@ -31,7 +31,6 @@ import {
 	EDITABLE_EMAIL_STATUSES,
 	StackAuthState,
 	TEAM_SYSTEM_PERMISSIONS,
-	isTrustedCallbackUrl,
 	isUuid,
 	normalizeEmail,
 	simpleStatus,
@@ -1056,7 +1055,7 @@ class StackAuthEmulatorImpl extends Emulator implements StackAuthEmulator {
 				if (!s.users.has(userId)) throw errors.userIdDoesNotExist(userId);
 				const channel = requireChannel(ctx);
 				if (channel.is_verified) throw errors.emailAlreadyVerified();
-				if (!isTrustedCallbackUrl(callbackUrl)) throw errors.redirectUrlNotWhitelisted();
+				if (!s.isTrustedRedirectUrl(callbackUrl)) throw errors.redirectUrlNotWhitelisted();
 				s.createCode(
 					'contact_channel_verification',
 					channel.value,

@@ -81,10 +81,11 @@ const CONTACT_CHANNEL_PARAMS = { ...USER_PARAM, 'params.contact_channel_id': UUI
 const OAUTH_PROVIDER_PARAMS = { ...USER_PARAM, 'params.provider_id': UUID };
 const API_KEY_PARAM = { 'params.api_key_id': UUID };
 const OUTBOX_ITEM_QUERY = ['status', 'simple_status'];
+/** Every team-key operation that addresses one key needs the team too (api-keys/handlers.tsx). */
 const TEAM_API_KEY_QUERY: Operation = {
 	query: ['team_id'],
 	requiredQuery: ['team_id'],
-	queryRules: { team_id: { uuid: true } },
+	ids: { 'query.team_id': UUID },
 };
 
 /** The four admin-only `/{scope}-permission-definitions` operations (admin.json). */
@@ -296,8 +297,15 @@ export const OPERATIONS: Record<string, Operation> = {
 		requiredBody: ['description', 'team_id'],
 	},
 	'POST /team-api-keys/check': { body: ['api_key'], requiredBody: ['api_key'] },
-	'GET /team-api-keys/{api_key_id}': { ids: API_KEY_PARAM },
-	'PATCH /team-api-keys/{api_key_id}': { body: ['description', 'revoked'], ids: API_KEY_PARAM },
+	'GET /team-api-keys/{api_key_id}': {
+		...TEAM_API_KEY_QUERY,
+		ids: { ...TEAM_API_KEY_QUERY.ids, ...API_KEY_PARAM },
+	},
+	'PATCH /team-api-keys/{api_key_id}': {
+		...TEAM_API_KEY_QUERY,
+		body: ['description', 'revoked'],
+		ids: { ...TEAM_API_KEY_QUERY.ids, ...API_KEY_PARAM },
+	},
 
 	// The spec leaves this body blank (a yupUnion); keys from upstream send-email/route.tsx.
 	'POST /emails/send-email': {
