@@ -63,6 +63,7 @@ const BY_NAME: Record<string, unknown> = {
 	html: '<p>Hello</p>',
 	subject: 'Hello',
 	riskScores: '{"sign_up": {"bot": 0, "free_trial_abuse": 0}}',
+	productInline: '{"display_name": "Pro", "customer_type": "user", "prices": {}}',
 };
 
 function sample(prop: INodeProperties): unknown {

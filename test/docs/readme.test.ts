@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
+import { resources as resources_ } from '../../nodes/StackAuth/resources';
 
 const README = path.resolve(__dirname, '..', '..', 'README.md');
 const START = '<!-- operations:start -->';
@@ -23,11 +24,12 @@ function operationsTable(): string {
 				p.name === 'operation' &&
 				p.displayOptions?.show?.resource?.includes(resource.value as string),
 		);
+		const entry = resources_.find((r) => r.value === resource.value);
 		for (const option of (picker?.options ?? []) as INodePropertyOptions[]) {
-			const request = option.routing?.request;
-			const url = String(request?.url).replace(/\{(\w+)\}/g, ':$1');
+			const operation = entry?.operations.find((o) => o.value === option.value);
+			const url = String(operation?.path).replace(/\{(\w+)\}/g, ':$1');
 			lines.push(
-				`| ${resource.name} | ${option.name}: ${option.description ?? option.action} | \`${request?.method} ${url}\` |`,
+				`| ${resource.name} | ${option.name}: ${option.description ?? option.action} | \`${operation?.method} ${url}\` |`,
 			);
 		}
 	}

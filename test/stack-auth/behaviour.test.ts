@@ -99,7 +99,7 @@ describe('users: cursor pagination', () => {
 		};
 		stack.emu.fault('GET', '/users', { status: 200, body: looping, times: 10 });
 		const result = await run({ resource: 'user', operation: 'getAll', returnAll: true });
-		expect(result.error?.message).toMatch(/repeated the cursor 'same-cursor'/);
+		expect(result.error?.message).toMatch(/repeated the page 'same-cursor'/);
 		expect(result.requests).toHaveLength(2);
 	});
 
@@ -190,10 +190,10 @@ describe('users: create, update, get, delete', () => {
 		const result = await ok({
 			resource: 'user',
 			operation: 'create',
+			primaryEmail: 'ada@example.com',
+			displayName: 'Ada',
 			additionalFields: {
-				primaryEmail: 'ada@example.com',
 				primaryEmailVerified: true,
-				displayName: 'Ada',
 				clientMetadata: '{"theme":"dark"}',
 			},
 		});

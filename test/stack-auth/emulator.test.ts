@@ -586,6 +586,7 @@ describe('other resources', () => {
 	});
 
 	test('contact channel verification through the mailbox', async () => {
+		emu.state.settings.trustedDomains.push('https://app.example.com');
 		const [user] = emu.seedUsers(1);
 		const channel = await call('POST', '/contact-channels', {
 			body: { user_id: user.id, value: 'second@example.com', type: 'email', used_for_auth: false },
@@ -732,6 +733,7 @@ describe('callback URLs', () => {
 	});
 
 	test('send-verification-code: an untrusted callback URL is REDIRECT_URL_NOT_WHITELISTED, an unknown user USER_ID_DOES_NOT_EXIST', async () => {
+		emu.state.settings.trustedDomains.push('https://example.com');
 		const [user] = emu.seedUsers(1, { primary_email_verified: false });
 		const [channel] = emu.state.channelsOf(user.id);
 		const path = `/contact-channels/${user.id}/${channel.id}/send-verification-code`;

@@ -176,10 +176,10 @@ export const OPERATIONS: Record<string, Operation> = {
 		query: ['team_id'],
 		ids: { 'params.id': UUID, 'query.team_id': UUID },
 	},
+	// No body schema: apps/backend/src/app/api/latest/team-invitations/[id]/accept/route.tsx.
 	'POST /team-invitations/{id}/accept': {
 		query: ['user_id'],
 		requiredQuery: ['user_id'],
-		body: [],
 		ids: { 'params.id': UUID, 'query.user_id': ME },
 	},
 	'POST /team-invitations/accept': { body: ['code'], requiredBody: ['code'] },
@@ -269,7 +269,8 @@ export const OPERATIONS: Record<string, Operation> = {
 		ids: { 'body.user_id': ME },
 	},
 	'DELETE /auth/sessions/current': {},
-	'POST /auth/sessions/current/refresh': { body: [] },
+	// No body schema: apps/backend/src/app/api/latest/auth/sessions/current/refresh/route.tsx.
+	'POST /auth/sessions/current/refresh': {},
 	'DELETE /auth/sessions/{id}': {
 		query: ['user_id'],
 		requiredQuery: ['user_id'],
@@ -285,13 +286,15 @@ export const OPERATIONS: Record<string, Operation> = {
 		ids: { 'body.user_id': ME },
 	},
 	'POST /user-api-keys/check': { body: ['api_key'], requiredBody: ['api_key'] },
-	'GET /user-api-keys/{api_key_id}': { ids: API_KEY_PARAM },
-	'PATCH /user-api-keys/{api_key_id}': { body: ['description', 'revoked'], ids: API_KEY_PARAM },
-	'GET /team-api-keys': {
-		query: ['team_id'],
-		requiredQuery: ['team_id'],
-		ids: { 'query.team_id': UUID },
+	'GET /user-api-keys/{api_key_id}': { query: ['user_id'], ids: { ...API_KEY_PARAM, 'query.user_id': ME } },
+	'PATCH /user-api-keys/{api_key_id}': {
+		query: ['user_id'],
+		body: ['description', 'revoked'],
+		ids: { ...API_KEY_PARAM, 'query.user_id': ME },
 	},
+	// The team keys' query schema declares team_id `uuid().defined()` for List, Read and Update
+	// alike (apps/backend/src/app/api/latest/(api-keys)/handlers.tsx); the spec shows it on List only.
+	'GET /team-api-keys': TEAM_API_KEY_QUERY,
 	'POST /team-api-keys': {
 		body: ['description', 'expires_at_millis', 'is_public', 'team_id'],
 		requiredBody: ['description', 'team_id'],
@@ -343,7 +346,8 @@ export const OPERATIONS: Record<string, Operation> = {
 		],
 	},
 	'GET /emails/delivery-info': {},
-	'POST /emails/capacity-boost': { body: [] },
+	// No body schema: apps/backend/src/app/api/latest/emails/capacity-boost/route.tsx.
+	'POST /emails/capacity-boost': {},
 	'GET /emails/notification-preference/{user_id}': { ids: USER_PARAM },
 	'PATCH /emails/notification-preference/{user_id}/{notification_category_id}': {
 		body: ['enabled'],
