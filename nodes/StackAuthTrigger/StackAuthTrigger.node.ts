@@ -2,8 +2,10 @@ import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeCredentialTestResult,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -11,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { seenBefore } from './deliveries';
+import { claimDelivery, deliveryScope, storeDeliveries } from './deliveries';
 import { EVENTS } from './events';
 import { secretKey, verifyWebhook } from './verify';
 
@@ -131,9 +133,15 @@ export class StackAuthTrigger implements INodeType {
 		if (!events.includes('*') && !events.includes(type)) {
 			return { webhookResponse: { received: true, ignored: `event ${type} is not selected` } };
 		}
+		// Test events (manual mode) are never remembered. See deliveries.ts for the store.
 		if (
 			this.getMode() !== 'manual' &&
-			seenBefore(this.getWorkflowStaticData('node'), result.id, Math.floor(Date.now() / 1000))
+			!claimDelivery(
+				deliveryScope(this.getWorkflow().id, this.getNode()),
+				this.getWorkflowStaticData('node'),
+				result.id,
+				Math.floor(Date.now() / 1000),
+			)
 		) {
 			return {
 				webhookResponse: { received: true, ignored: 'redelivery of a message already received' },
@@ -150,5 +158,24 @@ export class StackAuthTrigger implements INodeType {
 				}),
 			],
 		};
+	}
+
+	// Runs as the first step of each execution the webhook started, with the webhook's items:
+	// n8n saves the static data an execution changes (and not what a webhook function writes
+	// when it starts one), so this is where the delivery IDs are stored for good.
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (this.getMode() !== 'manual') {
+			const ids = items
+				.map((item) => item.json.svixId)
+				.filter((id): id is string => typeof id === 'string' && id !== '');
+			storeDeliveries(
+				deliveryScope(this.getWorkflow().id, this.getNode()),
+				this.getWorkflowStaticData('node'),
+				ids,
+				Math.floor(Date.now() / 1000),
+			);
+		}
+		return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
 	}
 }

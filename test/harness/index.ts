@@ -26,6 +26,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
@@ -89,6 +90,10 @@ export interface RunNodeOptions {
 	emulator?: { requests: RecordedRequest[] };
 	/** Node type name; `<package>.<description.name>` unless given. */
 	typeName?: string;
+	/** Execution mode; `manual` unless given. */
+	mode?: WorkflowExecuteMode;
+	/** The workflow's static data as n8n loads it from the database before an execution. */
+	staticData?: IDataObject;
 }
 
 export interface RunNodeResult {
@@ -100,6 +105,8 @@ export interface RunNodeResult {
 	requests: RecordedRequest[];
 	run: IRun;
 	store: CredentialStore;
+	/** The static data n8n would save after this execution (undefined: nothing changed). */
+	savedStaticData?: IDataObject;
 }
 
 const NODE_NAME = 'Node under test';
@@ -175,6 +182,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		active: false,
 		nodeTypes,
 		settings: {},
+		staticData: options.staticData,
 	});
 	// n8n fills in node parameter defaults when a workflow is saved; do the same.
 	const full = NodeHelpers.getNodeParameters(
@@ -201,9 +209,15 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	} as IWorkflowBase;
 
 	const before = options.emulator?.requests.length ?? 0;
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflowData);
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'exec-1', workflowData);
+	let savedStaticData: IDataObject | undefined;
 	const done = new Promise<IRun>((resolve) => {
-		hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData));
+		hooks.addHandler('workflowExecuteAfter', (fullRunData, newStaticData) => {
+			// What n8n's save hook writes (execution-lifecycle-hooks: saveStaticDataById).
+			savedStaticData = newStaticData && (JSON.parse(JSON.stringify(newStaticData)) as IDataObject);
+			resolve(fullRunData);
+		});
 	});
 
 	const additionalData = makeAdditionalData(store, options.credentialTypes ?? [], hooks);
@@ -215,7 +229,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	const execution = new WorkflowExecute(additionalData, mode, runExecutionData);
 	await execution.processRunExecutionData(workflow);
 	const run = await done;
 
@@ -230,6 +244,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		requests: options.emulator ? options.emulator.requests.slice(before) : [],
 		run,
 		store,
+		savedStaticData,
 	};
 }
 
