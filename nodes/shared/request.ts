@@ -96,13 +96,14 @@ function networkError(node: INode, error: unknown, provider: Provider, itemIndex
 	const code = typeof cause?.code === 'string' ? cause.code : undefined;
 	const text = String(cause?.message ?? (error as Error)?.message ?? 'The request failed');
 	const timedOut = code === 'ECONNABORTED' || /timeout/i.test(text);
-	return new NodeApiError(node, { message: text, ...(code ? { code } : {}) } as JsonObject, {
+	// The code stays out of the error body: n8n would replace the message with its own text for it.
+	return new NodeApiError(node, { message: text } as JsonObject, {
 		message: timedOut
 			? `${provider.displayName} did not answer in time`
 			: `Could not reach ${provider.displayName}: ${text}`,
 		description: timedOut
 			? 'Raise Request Options → Timeout, or retry later.'
-			: 'Check the base URL of the credential and that the server is reachable from n8n.',
+			: `Check the base URL of the credential and that the server is reachable from n8n${code ? ` (${code})` : ''}.`,
 		itemIndex,
 	});
 }

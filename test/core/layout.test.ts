@@ -8,6 +8,8 @@ const PROVIDERS = /stack[\s_-]?auth|hexclave|stackpath|computestacks|stacuity|x-
 test('no file of the core names a provider', () => {
 	const files = readdirSync(CORE).filter((f) => f.endsWith('.ts'));
 	expect(files.length).toBeGreaterThanOrEqual(8);
-	const offenders = files.filter((file) => PROVIDERS.test(readFileSync(path.join(CORE, file), 'utf8')));
+	const offenders = files.filter((file) =>
+		PROVIDERS.test(readFileSync(path.join(CORE, file), 'utf8')),
+	);
 	expect(offenders).toEqual([]);
 });

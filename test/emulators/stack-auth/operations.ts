@@ -286,7 +286,10 @@ export const OPERATIONS: Record<string, Operation> = {
 		ids: { 'body.user_id': ME },
 	},
 	'POST /user-api-keys/check': { body: ['api_key'], requiredBody: ['api_key'] },
-	'GET /user-api-keys/{api_key_id}': { query: ['user_id'], ids: { ...API_KEY_PARAM, 'query.user_id': ME } },
+	'GET /user-api-keys/{api_key_id}': {
+		query: ['user_id'],
+		ids: { ...API_KEY_PARAM, 'query.user_id': ME },
+	},
 	'PATCH /user-api-keys/{api_key_id}': {
 		query: ['user_id'],
 		body: ['description', 'revoked'],

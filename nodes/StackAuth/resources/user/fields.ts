@@ -19,7 +19,8 @@ export const SIMPLE_USER = [
 export function countryCode(value: unknown): unknown {
 	if (value === undefined || value === null || value === '') return value === '' ? null : value;
 	const code = String(value).trim().toUpperCase();
-	if (!/^[A-Z]{2}$/.test(code)) throw new Error(`'${String(value)}' is not a two-letter country code`);
+	if (!/^[A-Z]{2}$/.test(code))
+		throw new Error(`'${String(value)}' is not a two-letter country code`);
 	return code;
 }
 

@@ -8,7 +8,7 @@ import {
 	startStackAuthEmulator,
 	type ServerUser,
 	type StackAuthEmulator,
-} from '../emulators/stack-auth';
+} from '.';
 
 interface Reply {
 	status: number;
