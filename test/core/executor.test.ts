@@ -5,6 +5,10 @@
  * retries running out).
  */
 import { randomUUID } from 'node:crypto';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { SIMPLE_USER } from '../../nodes/StackAuth/resources/user/fields';
 
 import {
 	credentials,
@@ -153,5 +157,69 @@ describe('secrets', () => {
 		expect(credentials).toBeDefined();
 		expect(node).toBeDefined();
 		expect(credentialTypes).toHaveLength(1);
+	});
+});
+
+describe('output shaping and request options', () => {
+	test('Simplify returns exactly the keys the operation names, in that order; off returns the record', async () => {
+		const [user] = stack.emu.seedUsers(1);
+		const simple = await run({ ...get, simplify: true }, { items: [{ id: user.id }] });
+		expect(Object.keys(simple.json[0])).toEqual(SIMPLE_USER);
+		const many = await run({ resource: 'user', operation: 'getAll', limit: 1, simplify: true });
+		expect(Object.keys(many.json[0])).toEqual(SIMPLE_USER);
+		const raw = await run({ ...get, simplify: false }, { items: [{ id: user.id }] });
+		expect(Object.keys(raw.json[0])).toEqual(
+			expect.arrayContaining([...SIMPLE_USER, 'client_metadata']),
+		);
+		expect(Object.keys(raw.json[0]).length).toBeGreaterThan(SIMPLE_USER.length);
+	});
+
+	test('Request Options → Proxy sends every request through the proxy', async () => {
+		const [user] = stack.emu.seedUsers(1);
+		const seen: string[] = [];
+		const proxy = createServer((req, res) => {
+			// A forward proxy receives the absolute URL and passes the request on.
+			seen.push(`${req.method} ${req.url}`);
+			const target = new URL(req.url ?? '/');
+			const upstream = request(
+				{
+					host: target.hostname,
+					port: target.port,
+					path: target.pathname + target.search,
+					method: req.method,
+					headers: req.headers,
+				},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			req.pipe(upstream);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		try {
+			const port = (proxy.address() as AddressInfo).port;
+			const result = await run(
+				{ ...get, requestOptions: { proxy: `http://127.0.0.1:${port}` } },
+				{ items: [{ id: user.id }] },
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.json[0].id).toBe(user.id);
+			expect(seen).toEqual([`GET ${stack.emu.baseUrl}/api/v1/users/${user.id}`]);
+			expect(result.requests).toHaveLength(1);
+		} finally {
+			await new Promise((resolve) => proxy.close(resolve));
+		}
+	});
+
+	test('Request Options → Timeout fails a slow request with a clear message, and the status of others is kept', async () => {
+		const users = stack.emu.seedUsers(2);
+		stack.emu.fault('GET', '/users/{user_id}', { delayMs: 1500 });
+		const result = await run(
+			{ ...get, requestOptions: { timeout: 300 } },
+			{ items: users.map((u) => ({ id: u.id })), continueOnFail: true },
+		);
+		expect(result.json[0].error).toBe('Stack Auth did not answer in time');
+		expect(result.json[1].id).toBe(users[1].id);
 	});
 });
