@@ -111,6 +111,7 @@ const json = [];
 const position = new Map();
 for (let i = 0; i < total; i++) {
 	const u = user(i);
+	if (position.has(u.id)) throw new Error(`duplicate user id ${u.id}`);
 	ids.push(u.id);
 	json.push(JSON.stringify(u));
 	position.set(u.id, i);
