@@ -22,8 +22,12 @@ export function indexOperations(provider: Provider, resources: Resource[]): Oper
 		for (const operation of resource.operations)
 			map.set(`${resource.value}:${operation.value}`, {
 				...operation,
-				// The fields as the executor walks them: Return All/Limit/Simplify included.
-				fields: operationFields(operation),
+				// The fields as the executor walks them (Return All/Limit/Simplify included), each
+				// with its target resolved once rather than for every item.
+				fields: operationFields(operation).map((field) => ({
+					...field,
+					in: targetOf(field, operation),
+				})),
 			});
 	return { provider, get: (r, o) => map.get(`${r}:${o}`) };
 }
