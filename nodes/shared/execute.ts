@@ -226,6 +226,16 @@ async function runItem(
 ): Promise<IDataObject[]> {
 	const { provider } = index;
 	const { request, values } = prepare(context, provider, operation, baseUrl, itemIndex);
+	const noRecords = () =>
+		new NodeApiError(
+			context.getNode(),
+			{ message: 'List response without records' } as JsonObject,
+			{
+				message: `${provider.displayName} sent a list response without '${operation.listKey}'`,
+				description: 'Check the base URL of the credential.',
+				itemIndex,
+			},
+		);
 	const simplify = operation.simplify && values.simplify !== false ? operation.simplify : undefined;
 	const map = operation.map;
 	const reshape = (record: unknown) =>
@@ -261,17 +271,8 @@ async function runItem(
 							? { ...(request.body as IDataObject), ...page.body }
 							: request.body,
 				});
-				if (operation.listKey && !Array.isArray(at(response.body, operation.listKey))) {
-					throw new NodeApiError(
-						context.getNode(),
-						{ message: 'List response without records' } as JsonObject,
-						{
-							message: `${provider.displayName} sent a list response without '${operation.listKey}'`,
-							description: 'Check the base URL of the credential.',
-							itemIndex,
-						},
-					);
-				}
+				if (operation.listKey && !Array.isArray(at(response.body, operation.listKey)))
+					throw noRecords();
 				return response;
 			},
 			onRecords: (records) => {
@@ -285,17 +286,7 @@ async function runItem(
 	let records: unknown;
 	if (operation.listKey) {
 		records = at(response.body, operation.listKey);
-		if (!Array.isArray(records)) {
-			throw new NodeApiError(
-				context.getNode(),
-				{ message: 'List response without records' } as JsonObject,
-				{
-					message: `${provider.displayName} sent a list response without '${operation.listKey}'`,
-					description: 'Check the base URL of the credential.',
-					itemIndex,
-				},
-			);
-		}
+		if (!Array.isArray(records)) throw noRecords();
 	} else records = response.body;
 	if (Array.isArray(records)) {
 		const list = operation.list && !returnAll ? records.slice(0, limit) : records;
