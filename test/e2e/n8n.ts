@@ -323,3 +323,34 @@ export function nodeOutput(
 	const runs = run?.data.resultData.runData[nodeName] ?? [];
 	return (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 }
+
+/** A workflow of a Manual Trigger followed by one node: what a single-operation run imports. */
+export function manualWorkflow(
+	id: string,
+	name: string,
+	node: {
+		name: string;
+		type: string;
+		parameters: Record<string, unknown>;
+		credentials: Record<string, { id: string; name: string }>;
+	},
+) {
+	return {
+		id,
+		name,
+		active: false,
+		settings: {},
+		nodes: [
+			{
+				id: 'n1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{ id: 'n2', typeVersion: 1, position: [220, 0], ...node },
+		],
+		connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+	};
+}

@@ -15,7 +15,7 @@ import {
 	startStackAuthEmulator,
 	type StackAuthEmulator,
 } from '../emulators/stack-auth';
-import { n8nCache, N8nHome, packPackage, PACKAGE_NAME, REPO_ROOT } from './n8n';
+import { manualWorkflow, n8nCache, N8nHome, packPackage, PACKAGE_NAME, REPO_ROOT } from './n8n';
 
 const GOOD_CREDENTIAL = 'stackAuthNpmGood1';
 const BAD_CREDENTIAL = 'stackAuthNpmBad01';
@@ -49,36 +49,16 @@ function findPackages(dir: string, name: string): string[] {
 }
 
 function workflow(id: string, credentialId: string, userId: string) {
-	return {
-		id,
-		name: `npm route ${id}`,
-		active: false,
-		settings: {},
-		nodes: [
-			{
-				id: 'n1',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'n2',
-				name: 'Get user',
-				type: `${PACKAGE_NAME}.stackAuth`,
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {
-					resource: 'user',
-					operation: 'get',
-					userId: { __rl: true, mode: 'id', value: userId },
-				},
-				credentials: { stackAuthApi: { id: credentialId, name: credentialId } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Get user', type: 'main', index: 0 }]] } },
-	};
+	return manualWorkflow(id, `npm route ${id}`, {
+		name: 'Get user',
+		type: `${PACKAGE_NAME}.stackAuth`,
+		parameters: {
+			resource: 'user',
+			operation: 'get',
+			userId: { __rl: true, mode: 'id', value: userId },
+		},
+		credentials: { stackAuthApi: { id: credentialId, name: credentialId } },
+	});
 }
 
 describe('installed by the README’s npm command', () => {

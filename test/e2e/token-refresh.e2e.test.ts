@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 import { CLIENT_ID, CLIENT_SECRET, RECORDS, TokenEmulator } from '../fixtures/token/emulator';
-import { n8nCache, N8nHome, nodeOutput, REPO_ROOT } from './n8n';
+import { manualWorkflow, n8nCache, N8nHome, nodeOutput, REPO_ROOT } from './n8n';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'token');
 const PACKAGE = 'n8n-nodes-token-fixture';
@@ -112,32 +112,14 @@ describe('token refresh in n8n', () => {
 				data: { baseUrl: emu.baseUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
 			},
 		]);
-		await home.importWorkflow({
-			id: WORKFLOW_ID,
-			name: 'Token fixture',
-			active: false,
-			settings: {},
-			nodes: [
-				{
-					id: 'n1',
-					name: 'Start',
-					type: 'n8n-nodes-base.manualTrigger',
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				{
-					id: 'n2',
-					name: 'Token Test',
-					type: `${PACKAGE}.tokenTest`,
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: { resource: 'record', operation: 'get', recordId: 'r1' },
-					credentials: { tokenTestApi: { id: CREDENTIAL_ID, name: 'Token fixture' } },
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Token Test', type: 'main', index: 0 }]] } },
-		});
+		await home.importWorkflow(
+			manualWorkflow(WORKFLOW_ID, 'Token fixture', {
+				name: 'Token Test',
+				type: `${PACKAGE}.tokenTest`,
+				parameters: { resource: 'record', operation: 'get', recordId: 'r1' },
+				credentials: { tokenTestApi: { id: CREDENTIAL_ID, name: 'Token fixture' } },
+			}),
+		);
 	}, 15 * 60_000);
 
 	afterAll(async () => {
