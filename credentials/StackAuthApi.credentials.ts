@@ -126,7 +126,10 @@ export class StackAuthApi implements ICredentialType {
 	 * `GET /projects/current` with the credential. HTTP errors are read as bodies so that the test
 	 * can show Stack Auth's own message for each known error code (packages/stack-shared/src/
 	 * known-errors.tsx) rather than n8n's generic "Authorization failed"; anything that is not a
-	 * project (a wrong base URL, a proxy page) fails on the last rule.
+	 * project (a wrong base URL, a proxy page) fails on the last rule. This is the credential test
+	 * alone: the keys are static (nothing to refresh), and n8n re-runs a credential's
+	 * preAuthentication before every test anyway. Node requests never ignore HTTP errors, so that
+	 * n8n can refresh a token on 401.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

@@ -51,13 +51,12 @@ import type {
 	IRun,
 	IVersionedNodeType,
 	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { StackAuthApi } from '../credentials/StackAuthApi.credentials';
 import { apiBaseUrl, PAGE_SIZE, stackAuth } from '../nodes/StackAuth/shared/provider';
-import { CredentialStore, TestCredentialsHelper, loadNodeType } from '../test/harness';
+import { CredentialStore, loadNodeType, makeAdditionalData } from '../test/harness';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 // By file name: `StackAuth.node` alone would resolve to StackAuth.node.json (the codex file).
@@ -329,24 +328,7 @@ async function runWorkflow(
 	const done = new Promise<IRun>((resolve) => {
 		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
 	});
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(store, credentialTypes),
-		hooks,
-		executionId: 'bench-1',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		logAiEvent: () => undefined,
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = makeAdditionalData(store, credentialTypes, hooks);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [

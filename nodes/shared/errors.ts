@@ -93,11 +93,3 @@ export function inputError(
 ): NodeOperationError {
 	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex, description });
 }
-
-/** Removes every given secret from a text (credential values never reach a message). */
-export function redact(text: string, secrets: string[]): string {
-	let out = text;
-	for (const secret of secrets)
-		if (secret && secret.length >= 4) out = out.split(secret).join('***');
-	return out;
-}

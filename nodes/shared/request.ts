@@ -175,29 +175,26 @@ export async function sendRequest(
 		let body: unknown = response.body;
 		const type = String(header(headers, 'content-type') ?? '');
 		if (typeof body === 'string' && type.includes('json')) {
-			if (body.trim() === '') {
+			// Said JSON but is not: empty ('' as the excerpt) or not parseable.
+			let parsed: unknown;
+			let malformed: string | undefined = body.trim() === '' ? '' : undefined;
+			if (malformed === undefined) {
+				try {
+					parsed = JSON.parse(body);
+				} catch {
+					malformed = String(parseBody(body));
+				}
+			}
+			if (malformed !== undefined)
 				throw provider.toError({
 					node: context.getNode(),
 					status,
 					headers,
 					body: undefined,
-					malformed: '',
+					malformed,
 					itemIndex: request.itemIndex,
 				});
-			} else {
-				try {
-					body = JSON.parse(body);
-				} catch {
-					throw provider.toError({
-						node: context.getNode(),
-						status,
-						headers,
-						body: undefined,
-						malformed: String(parseBody(body)),
-						itemIndex: request.itemIndex,
-					});
-				}
-			}
+			body = parsed;
 		}
 		const failure = provider.bodyFailure?.(body, status, headers);
 		if (failure)

@@ -111,7 +111,8 @@ export interface RunNodeResult {
 
 const NODE_NAME = 'Node under test';
 
-function makeAdditionalData(
+/** The additional data of a run: n8n's URLs, the credentials helper, the hooks. */
+export function makeAdditionalData(
 	store: CredentialStore,
 	credentialTypes: ICredentialType[],
 	hooks?: ExecutionLifecycleHooks,

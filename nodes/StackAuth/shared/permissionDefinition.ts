@@ -1,5 +1,6 @@
 import type { Field, Operation, Resource } from '../../shared/types';
 import { collection } from './descriptions';
+import { permissionIdField } from './permissions';
 
 const ADMIN_ONLY = 'Needs a credential with Access Type Admin';
 
@@ -23,12 +24,8 @@ const description: Field = {
 };
 
 const permissionId: Field = {
-	displayName: 'Permission ID',
-	name: 'permissionId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. read_secret_info',
+	...permissionIdField,
+	description: 'The ID of the permission definition to change or delete',
 };
 
 const create = (scope: Scope, base: string, noun: string): Operation => ({

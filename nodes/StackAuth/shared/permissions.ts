@@ -1,7 +1,8 @@
 import type { Field } from '../../shared/types';
 import { collection, queryBoolean } from './descriptions';
 
-/** Team and project permissions share these fields (their endpoints have the same shape). */
+// Team and project permissions (and their definitions) share these fields: their endpoints have
+// the same shape.
 
 /** The permission of a grant or revoke (a path parameter). */
 export const permissionIdField: Field = {
