@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { claimDelivery, deliveryScope, storeDeliveries } from './deliveries';
+import { claimDelivery, deliveryScope, storeDeliveries } from '../shared/deliveries';
 import { EVENTS } from './events';
 import { secretKey, verifyWebhook } from './verify';
 

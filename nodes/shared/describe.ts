@@ -62,7 +62,42 @@ export const simplifyField: Field = {
 	in: 'none',
 };
 
-/** The fields of an operation as the UI shows them: its own, then Return All/Limit, then Simplify. */
+/** Wait for Completion and its limits, for an operation that starts asynchronous work. */
+export function waitFields(until: string): Field[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: false,
+			description: `Whether to wait ${until} before returning`,
+			in: 'none',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'waitTimeout',
+			type: 'number',
+			default: 600,
+			typeOptions: { minValue: 1 },
+			description:
+				'How long to wait at most; past it the node fails, and the work goes on in the background',
+			displayOptions: { show: { waitForCompletion: [true] } },
+			in: 'none',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			default: 5,
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description: 'How long to wait between two status checks',
+			displayOptions: { show: { waitForCompletion: [true] } },
+			in: 'none',
+		},
+	];
+}
+
+/** The fields of an operation as the UI shows them: its own, then Return All/Limit, then Simplify and Wait for Completion. */
 export function operationFields(operation: Operation): Field[] {
 	const own = operation.fields ?? [];
 	const fields: Field[] = [];
@@ -74,6 +109,7 @@ export function operationFields(operation: Operation): Field[] {
 	if (operation.list) fields.push(returnAllField, limitField);
 	fields.push(...own.slice(split));
 	if (operation.simplify) fields.push(simplifyField);
+	if (operation.wait) fields.push(...waitFields(operation.wait.until));
 	return fields;
 }
 

@@ -6,9 +6,9 @@ import { inputError } from './errors';
 import { readRequestSettings, type RequestSettings } from './options';
 import { paginate } from './paginate';
 import { encodeSegment, fillPath, segmentProblem } from './path';
-import { sendRequest, type ApiRequest, type TransportOptions } from './request';
+import { sendRequest, stopsExecution, type ApiRequest, type TransportOptions } from './request';
 import { at, setAt } from './strategies';
-import type { Field, Operation, Provider, Resource } from './types';
+import type { Field, FollowContext, Operation, Provider, Resource } from './types';
 
 /** A node's operations by `resource:operation`, built once per node type. */
 export interface OperationIndex {
@@ -130,7 +130,12 @@ function prepare(
 		}
 		const into = target === 'query' ? qs : target === 'body' ? body : undefined;
 		if (!into) return;
-		setAt(into, field.api ?? provider.apiName(field.name), value);
+		const name =
+			field.api ??
+			(target === 'body' && operation.wrap
+				? `${operation.wrap}.${provider.apiName(field.name)}`
+				: provider.apiName(field.name));
+		setAt(into, name, value);
 		for (const [key, extra] of Object.entries(field.also ?? {})) setAt(into, key, extra);
 	};
 	for (const field of operation.fields ?? []) {
@@ -184,6 +189,15 @@ function prepare(
 	}
 	const sendsBody =
 		operation.method !== 'GET' && operation.method !== 'DELETE' && operation.sendsBody !== false;
+	if (sendsBody && operation.wrap && body[operation.wrap] === undefined) {
+		// The API requires its wrapper key; an update that changes nothing would be refused.
+		throw inputError(
+			context.getNode(),
+			itemIndex,
+			'No field to send',
+			'Add at least one field to change.',
+		);
+	}
 	return {
 		values,
 		request: {
@@ -282,6 +296,12 @@ async function runItem(
 		return out;
 	}
 	const response = await sendRequest(context, provider, transport, request);
+	if (operation.wait && values.waitForCompletion === true) {
+		const result = await operation.wait.follow(
+			followContext(context, provider, transport, baseUrl, itemIndex, response.body, values),
+		);
+		return (Array.isArray(result) ? result : [result]).map(asJson);
+	}
 	if (operation.deleted) return [{ deleted: true }];
 	let records: unknown;
 	if (operation.listKey) {
@@ -293,6 +313,50 @@ async function runItem(
 		return list.map(shape);
 	}
 	return [shape(records)];
+}
+
+/** The follow-up requests and polling of Wait for Completion, for one item. */
+function followContext(
+	context: IExecuteFunctions,
+	provider: Provider,
+	transport: TransportOptions,
+	baseUrl: string,
+	itemIndex: number,
+	body: unknown,
+	values: Values,
+): FollowContext {
+	const timeoutSeconds = Number(values.waitTimeout ?? 600);
+	const intervalMs = Math.max(0, Number(values.pollInterval ?? 5) * 1000);
+	return {
+		node: context.getNode(),
+		itemIndex,
+		body,
+		values,
+		request: async (method, path, qs = {}) =>
+			await sendRequest(context, provider, transport, {
+				method,
+				url: `${baseUrl}${path}`,
+				qs,
+				itemIndex,
+			}),
+		poll: async (what, check) => {
+			const deadline = Date.now() + timeoutSeconds * 1000;
+			for (;;) {
+				const done = await check();
+				if (done !== undefined) return done;
+				if (Date.now() + intervalMs > deadline)
+					throw new NodeOperationError(
+						context.getNode(),
+						`${what} did not finish within ${timeoutSeconds} seconds`,
+						{
+							description: `It goes on in ${provider.displayName}. Raise 'Timeout (Seconds)', or check its status later.`,
+							itemIndex,
+						},
+					);
+				await sleep(intervalMs);
+			}
+		},
+	};
 }
 
 function errorMessage(error: Error): string {
@@ -347,7 +411,11 @@ export async function executeOperation(
 					: new NodeOperationError(this.getNode(), caught as Error, { itemIndex });
 			if (error.context && error.context.itemIndex === undefined)
 				error.context.itemIndex = itemIndex;
-			if (continueOnFail) {
+			if (stopsExecution(error)) {
+				// Nothing more may be sent, whatever Continue On Fail says.
+				if (!failure || !stopsExecution(failure.error) || itemIndex < failure.itemIndex)
+					failure = { error, itemIndex };
+			} else if (continueOnFail) {
 				results[itemIndex] = [
 					{
 						json: { error: errorMessage(error) },
@@ -367,6 +435,7 @@ export async function executeOperation(
 		if (start > 0 && settings.batchInterval > 0) await sleep(settings.batchInterval);
 		const end = Math.min(items.length, start + batchSize);
 		let next = start;
+		if (start === 0 && provider.firstRequestAlone) await runOne(next++);
 		const worker = async () => {
 			while (next < end && !failure) await runOne(next++);
 		};

@@ -41,6 +41,25 @@ export interface ApiResponse {
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** Errors after which nothing more may be sent (see Provider.stopsExecution). */
+const fatal = new WeakSet<Error>();
+
+/** Whether `error` must stop the whole execution, Continue On Fail or not. */
+export function stopsExecution(error: unknown): boolean {
+	return error instanceof Error && fatal.has(error);
+}
+
+/** Notices already shown, per execution context, so each shows once. */
+const shown = new WeakMap<object, Set<string>>();
+
+function addNotice(context: Context, message: string): void {
+	const seen = shown.get(context) ?? new Set<string>();
+	shown.set(context, seen);
+	if (seen.has(message) || !('addExecutionHints' in context)) return;
+	seen.add(message);
+	context.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+}
+
 const DEFAULT_RETRY: Required<RetryPolicy> = {
 	statuses: [429, 503],
 	maxRetries: 5,
@@ -160,6 +179,7 @@ export async function sendRequest(
 				continue;
 			}
 			const mapped = provider.toError(failure);
+			if (provider.stopsExecution?.(failure, transport.credential)) fatal.add(mapped);
 			if (policy.statuses.includes(failure.status) && attempt > 0) {
 				mapped.description = [
 					mapped.description,
@@ -196,6 +216,8 @@ export async function sendRequest(
 				});
 			body = parsed;
 		}
+		const notice = provider.notice?.(headers);
+		if (notice) addNotice(context, notice);
 		const failure = provider.bodyFailure?.(body, status, headers);
 		if (failure)
 			throw provider.toError({

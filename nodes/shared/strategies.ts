@@ -116,18 +116,23 @@ export function pageStrategy(options: {
 	const first = options.firstPage ?? 1;
 	return {
 		pageSize: options.pageSize,
-		request(state, _size, target) {
-			// The page size stays fixed (page numbers depend on it); Limit trims the last page.
+		request(state, size, target) {
+			// Page numbers depend on the page size, so it stays fixed once a second page is read
+			// (Limit trims the last page); a first page asks for no more than is wanted.
 			target.query[options.pageParameter] = (state?.page as number | undefined) ?? first;
-			target.query[options.sizeParameter] = options.pageSize;
+			target.query[options.sizeParameter] = state ? options.pageSize : size;
 		},
-		read(response, state): Page {
+		read(response, state, size): Page {
 			const page = (state?.page as number | undefined) ?? first;
 			const list = records(response.body, options.listKey ?? '');
 			const totalText = header(response.headers, options.totalHeader ?? 'total');
 			const total = totalText === undefined ? NaN : Number(totalText);
 			let more: boolean;
-			if (Number.isFinite(total)) more = (page - first + 1) * options.pageSize < total;
+			const asked = state ? options.pageSize : size;
+			// A short page ends the list (records deleted meanwhile shrink it); an empty one that
+			// Total says is not the end is left for the paginator to refuse.
+			if (Array.isArray(list) && list.length > 0 && list.length < asked) more = false;
+			else if (Number.isFinite(total)) more = (page - first + 1) * options.pageSize < total;
 			else {
 				const link = header(response.headers, 'link');
 				more =

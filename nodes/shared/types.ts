@@ -68,6 +68,46 @@ export interface Operation extends OperationOutput {
 	sendsBody?: boolean;
 	/** A list: Return All / Limit are offered. A strategy name pages through the API; none limits client-side. */
 	list?: { paginate?: string };
+	/**
+	 * The key the API expects the body under (`{user_ssh_key: {...}}`): body fields without an
+	 * explicit `api` name are sent inside it; fields with one are placed as named.
+	 */
+	wrap?: string;
+	/**
+	 * The operation starts work the API finishes later: a Wait for Completion toggle (with a
+	 * timeout and a poll interval) is offered, and when it is on, `wait` follows the work to its
+	 * end and its result becomes the output.
+	 */
+	wait?: Completion;
+}
+
+/** How an operation that starts asynchronous work is followed to its end. */
+export interface Completion {
+	/** What is awaited, for the toggle's description, e.g. "until the order is completed or failed". */
+	until: string;
+	/** Follows the work; returns the output record(s). Throws for work that failed. */
+	follow(context: FollowContext): Promise<unknown>;
+}
+
+/** What a Completion gets to follow the work its operation started. */
+export interface FollowContext {
+	node: INode;
+	itemIndex: number;
+	/** The body of the operation's own response. */
+	body: unknown;
+	/** The item's field values the operation read, by field name (locators already extracted). */
+	values: Record<string, unknown>;
+	/** Sends one more request with the node's credential, to a path under the base URL. */
+	request(
+		method: IHttpRequestMethods,
+		path: string,
+		qs?: IDataObject,
+	): Promise<{ body: unknown; headers: Record<string, unknown> }>;
+	/**
+	 * Calls `check` now and then every poll interval until it returns something other than
+	 * undefined, and returns that; past the timeout, an error that names `what`.
+	 */
+	poll<T>(what: string, check: () => Promise<T | undefined>): Promise<T>;
 }
 
 export interface Resource {
@@ -150,6 +190,18 @@ export interface Provider {
 	 * login that locks accounts, must never be repeated).
 	 */
 	refreshOn?: number[];
+	/**
+	 * Whether this failure must stop the whole execution, even with Continue On Fail, before any
+	 * further request: e.g. a rejected login that counts towards an account lockout.
+	 */
+	stopsExecution?(failure: HttpFailure, credential: string): boolean;
+	/**
+	 * The first item's request goes alone before the others start, so that a rejected credential
+	 * or an expired token is met once, not once per request in flight.
+	 */
+	firstRequestAlone?: boolean;
+	/** A warning for the user read off a successful response's headers (shown as an execution hint). */
+	notice?(headers: Record<string, unknown>): string | undefined;
 }
 
 export interface RetryPolicy {

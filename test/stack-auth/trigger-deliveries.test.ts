@@ -24,7 +24,7 @@ import {
 	REMEMBER_SECONDS,
 	claimDelivery,
 	storeDeliveries,
-} from '../../nodes/StackAuthTrigger/deliveries';
+} from '../../nodes/shared/deliveries';
 import { StackAuthTrigger } from '../../nodes/StackAuthTrigger/StackAuthTrigger.node';
 import { CredentialStore, runNode, TestCredentialsHelper, TestNodeTypes } from '../harness';
 

@@ -12,7 +12,7 @@ import {
 	REMEMBER_MAX,
 	REMEMBER_SECONDS,
 	seenBefore,
-} from '../../nodes/StackAuthTrigger/deliveries';
+} from '../../nodes/shared/deliveries';
 import { TOLERANCE_SECONDS, verifyWebhook } from '../../nodes/StackAuthTrigger/verify';
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;

@@ -4,11 +4,11 @@ import type { IDataObject } from 'n8n-workflow';
 export const REMEMBER_SECONDS = 24 * 60 * 60;
 export const REMEMBER_MAX = 1000;
 
-/** Svix message ID → Unix seconds when it was first received. */
+/** Delivery ID → Unix seconds when it was first received. */
 type Received = Record<string, number>;
 
 /**
- * Records a Svix message ID under `record.deliveries` and says whether it was seen before.
+ * Records a delivery ID under `record.deliveries` and says whether it was seen before.
  * Memory stays bounded: IDs older than a day are dropped, and at most REMEMBER_MAX are kept,
  * oldest dropped first.
  */
@@ -99,7 +99,7 @@ export function deliveryScope(
 }
 
 /**
- * For the webhook function: whether message `id` is new. A new ID is recorded before this
+ * For the webhook function: whether delivery `id` is new. A new ID is recorded before this
  * returns, with no await between the check and the record. `saved` is the node's static data as
  * this request loaded it (IDs other processes or an earlier run of n8n saved).
  */
