@@ -287,7 +287,7 @@ async function runItem(
 				});
 				if (operation.listKey && !Array.isArray(at(response.body, operation.listKey)))
 					throw noRecords();
-				return response;
+				return { ...response, listKey: operation.listKey };
 			},
 			onRecords: (records) => {
 				for (const record of records) out.push(shape(record));
@@ -307,6 +307,9 @@ async function runItem(
 	if (operation.listKey) {
 		records = at(response.body, operation.listKey);
 		if (!Array.isArray(records)) throw noRecords();
+	} else if (operation.recordKey) {
+		const record = at(response.body, operation.recordKey);
+		records = record === undefined ? response.body : record;
 	} else records = response.body;
 	if (Array.isArray(records)) {
 		const list = operation.list && !returnAll ? records.slice(0, limit) : records;

@@ -102,8 +102,8 @@ export function nextLink(link: string | undefined): string | undefined {
 
 /**
  * Page-number pagination: `page` and `per_page` in the query; the `Total` header (or a Link
- * header with rel="next") says whether more follow. The response body is the array itself
- * unless `listKey` is given.
+ * header with rel="next") says whether more follow, and a short page ends the list. The records
+ * are under `listKey`, else under the operation's list key, else the body is the array itself.
  */
 export function pageStrategy(options: {
 	pageSize: number;
@@ -124,7 +124,7 @@ export function pageStrategy(options: {
 		},
 		read(response, state, size): Page {
 			const page = (state?.page as number | undefined) ?? first;
-			const list = records(response.body, options.listKey ?? '');
+			const list = records(response.body, options.listKey ?? response.listKey ?? '');
 			const totalText = header(response.headers, options.totalHeader ?? 'total');
 			const total = totalText === undefined ? NaN : Number(totalText);
 			let more: boolean;

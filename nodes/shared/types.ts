@@ -41,6 +41,8 @@ export interface OperationOutput {
 	deleted?: boolean;
 	/** The records are under this key of the response (one item per record). */
 	listKey?: string;
+	/** A single record is under this key of the response (`{project: {...}}`). */
+	recordKey?: string;
 	/** A Simplify toggle (default on) keeps these keys of each record, in this order. */
 	simplify?: string[];
 	/** Reshapes each record before Simplify, e.g. to add a value the response only implies. */
@@ -133,6 +135,8 @@ export type PageState = IDataObject;
 export interface PageResponse {
 	body: unknown;
 	headers: Record<string, unknown>;
+	/** The operation's list key, for strategies whose APIs name the list per endpoint. */
+	listKey?: string;
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { IDisplayOptions } from 'n8n-workflow';
 
+import { jsonField } from '../../shared/fields';
 import type { Field, FieldTarget } from '../../shared/types';
+
+export { byDisplayName, collection, jsonField } from '../../shared/fields';
 
 interface LocatorOptions {
 	name?: string;
@@ -49,48 +52,6 @@ export function locator(kind: 'user' | 'team', options: LocatorOptions = {}): Fi
 
 export const userLocator = (options?: LocatorOptions): Field => locator('user', options);
 export const teamLocator = (options?: LocatorOptions): Field => locator('team', options);
-
-/** A JSON field, parsed before any request (invalid JSON names the field and the item). */
-export function jsonField(
-	displayName: string,
-	name: string,
-	description: string,
-	api?: string,
-): Field {
-	return {
-		displayName,
-		name,
-		type: 'json',
-		default: '{}',
-		description,
-		parse: 'json',
-		...(api ? { api } : {}),
-	};
-}
-
-/** A collection of optional fields ("Additional Fields", "Update Fields", "Filters", "Options"). */
-export function collection(
-	displayName: string,
-	name: string,
-	options: Field[],
-	extra: Partial<Field> = {},
-): Field {
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder:
-			name === 'filters' ? 'Add Filter' : name === 'options' ? 'Add Option' : 'Add Field',
-		default: {},
-		options: byDisplayName(options),
-		...extra,
-	};
-}
-
-/** Sorts fields by display name, as n8n shows collection options. */
-export function byDisplayName(fields: Field[]): Field[] {
-	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
 
 /** A boolean sent in the query as "true"/"false". */
 export const queryBoolean = (value: unknown): unknown =>

@@ -1,0 +1,14 @@
+import type { Operation } from '../../../shared/types';
+import { projectLocator } from './fields';
+
+export const getVolumes: Operation = {
+	name: 'Get Volumes',
+	value: 'getVolumes',
+	action: 'Get volumes of a project',
+	description: 'List the volumes of a project',
+	method: 'GET',
+	path: '/projects/{projectId}/volumes',
+	list: { paginate: 'page' },
+	listKey: 'volumes',
+	fields: [projectLocator],
+};
