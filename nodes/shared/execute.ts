@@ -253,9 +253,7 @@ async function runItem(
 	const simplify = operation.simplify && values.simplify !== false ? operation.simplify : undefined;
 	const map = operation.map;
 	const reshape = (record: unknown) =>
-		map && record && typeof record === 'object' && !Array.isArray(record)
-			? map(record as IDataObject)
-			: record;
+		map && record && typeof record === 'object' ? map(record as IDataObject) : record;
 	const shape = (record: unknown) =>
 		simplify ? pick(reshape(record), simplify) : asJson(reshape(record));
 	const returnAll = values.returnAll === true;

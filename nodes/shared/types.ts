@@ -45,7 +45,10 @@ export interface OperationOutput {
 	recordKey?: string;
 	/** A Simplify toggle (default on) keeps these keys of each record, in this order. */
 	simplify?: string[];
-	/** Reshapes each record before Simplify, e.g. to add a value the response only implies. */
+	/**
+	 * Reshapes each record before Simplify, e.g. to add a value the response only implies, or to
+	 * name the columns of a record the API sends as an array (it receives objects and arrays).
+	 */
 	map?: (record: IDataObject) => IDataObject;
 }
 
