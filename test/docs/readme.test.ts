@@ -5,17 +5,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
 
+import { ComputeStacks } from '../../nodes/ComputeStacks/ComputeStacks.node';
+import { resources as computeStacksResources } from '../../nodes/ComputeStacks/resources';
+import type { Resource } from '../../nodes/shared/types';
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
-import { resources as resources_ } from '../../nodes/StackAuth/resources';
+import { resources as stackAuthResources } from '../../nodes/StackAuth/resources';
 
 const README = path.resolve(__dirname, '..', '..', 'README.md');
-const START = '<!-- operations:start -->';
-const END = '<!-- operations:end -->';
 
-function operationsTable(): string {
-	const { properties } = new StackAuth().description;
+function operationsTable(node: INodeType, resources_: Resource[]): string {
+	const properties = node.description.properties.filter((p) => p.name !== 'authentication');
 	const resources = properties[0].options as INodePropertyOptions[];
 	const lines = ['| Resource | Operation | Endpoint |', '| --- | --- | --- |'];
 	for (const resource of resources) {
@@ -36,13 +37,18 @@ function operationsTable(): string {
 	return lines.join('\n');
 }
 
-test('the README lists every operation of the Stack Auth node', () => {
+test.each([
+	['Stack Auth', 'operations', new StackAuth(), stackAuthResources],
+	['ComputeStacks', 'computestacks-operations', new ComputeStacks(), computeStacksResources],
+])('the README lists every operation of the %s node', (_name, marker, node, resources) => {
+	const START = `<!-- ${marker}:start -->`;
+	const END = `<!-- ${marker}:end -->`;
 	const readme = readFileSync(README, 'utf8');
 	const start = readme.indexOf(START);
 	const end = readme.indexOf(END);
 	expect(start).toBeGreaterThan(0);
 	expect(end).toBeGreaterThan(start);
-	const expected = `${START}\n${operationsTable()}\n${END}`;
+	const expected = `${START}\n${operationsTable(node, resources)}\n${END}`;
 	if (process.env.UPDATE_README) {
 		writeFileSync(README, readme.slice(0, start) + expected + readme.slice(end + END.length));
 		return;
