@@ -4,12 +4,20 @@
  * workflows imported. Ctrl-C stops n8n and the emulators.
  *
  * Environment: STACKPACK_N8N_PORT (5678), STACKPACK_STACK_AUTH_PORT (45801),
- * STACKPACK_N8N_USER_FOLDER (<cache>/user-folder), STACKPACK_N8N_CACHE (~/.cache/n8n-nodes-stackpack).
+ * STACKPACK_COMPUTESTACKS_PORT (45802), STACKPACK_N8N_USER_FOLDER (<cache>/user-folder),
+ * STACKPACK_N8N_CACHE (~/.cache/n8n-nodes-stackpack).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
+import {
+	API_KEY,
+	API_SECRET,
+	CATALOGUE,
+	startComputeStacksEmulator,
+	type ComputeStacksEmulator,
+} from '../test/emulators/computestacks';
 import { seedDemo } from '../test/emulators/stack-auth/demo';
 import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator } from '../test/emulators/stack-auth';
 import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT } from '../test/e2e/n8n';
@@ -18,6 +26,22 @@ import { DEMO_SIGNING_SECRET, WELCOME_WORKFLOW_ID } from './demo-webhook';
 const OWNER = { email: 'owner@example.com', password: 'StackPack-local-1' };
 const port = Number(process.env.STACKPACK_N8N_PORT ?? 5678);
 const stackAuthPort = Number(process.env.STACKPACK_STACK_AUTH_PORT ?? 45801);
+const computeStacksPort = Number(process.env.STACKPACK_COMPUTESTACKS_PORT ?? 45802);
+
+/** A ComputeStacks project to look at: a WordPress site with its database, one container each. */
+function seedComputeStacksDemo(emulator: ComputeStacksEmulator): void {
+	const project = emulator.seedProject({ name: 'demo-blog' });
+	emulator.seedService({
+		projectId: project.id,
+		container_image_id: CATALOGUE.images.wordpress,
+		label: 'blog',
+	});
+	emulator.seedService({
+		projectId: project.id,
+		container_image_id: CATALOGUE.images.mariadb,
+		label: 'blog-db',
+	});
+}
 
 function say(message: string): void {
 	process.stdout.write(`[stackpack] ${message}\n`);
@@ -38,6 +62,9 @@ async function main(): Promise<void> {
 	const stackAuth = await startStackAuthEmulator({ port: stackAuthPort });
 	seedDemo(stackAuth);
 	say(`Stack Auth emulator at ${stackAuth.baseUrl} (project ${PROJECT_ID})`);
+	const computeStacks = await startComputeStacksEmulator({ port: computeStacksPort });
+	seedComputeStacksDemo(computeStacks);
+	say(`ComputeStacks emulator at ${computeStacks.baseUrl} (API key ${API_KEY})`);
 
 	const home = new N8nHome({
 		cache,
@@ -61,6 +88,7 @@ async function main(): Promise<void> {
 		say('Stopping n8n and the emulators…');
 		await home.stop();
 		await stackAuth.stop();
+		await computeStacks.stop();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
@@ -80,6 +108,12 @@ async function main(): Promise<void> {
 			name: 'Stack Auth webhook (local)',
 			type: 'stackAuthWebhookApi',
 			data: { signingSecret: DEMO_SIGNING_SECRET },
+		},
+		{
+			id: 'computeStacksDemo1',
+			name: 'ComputeStacks (local emulator)',
+			type: 'computeStacksApi',
+			data: { portalUrl: computeStacks.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET },
 		},
 	]);
 	const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
@@ -109,9 +143,11 @@ async function main(): Promise<void> {
 			`  Open      ${home.baseUrl}`,
 			`  Log in    ${OWNER.email} / ${OWNER.password}`,
 			'',
-			'  Workflows (Overview → Workflows), each runs against the local Stack Auth emulator:',
+			'  Workflows (Overview → Workflows), each runs against a local emulator:',
 			...names.map((name) => `    - ${name}`),
 			'  Credential "Stack Auth (local emulator)" is set up; edit it to use your own Stack Auth project.',
+			`  Credential "ComputeStacks (local emulator)" points at ${computeStacks.baseUrl} (project "demo-blog");`,
+			'  edit it to use your own ComputeStacks portal and API key.',
 			'',
 			'  "Stack Auth: welcome new users" is active. In another terminal, `npm run demo:webhook`',
 			"  creates a user in the emulator and sends Stack Auth's signed user.created webhook to it.",

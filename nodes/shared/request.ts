@@ -7,7 +7,7 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { header, parseBody } from './errors';
 import type { HttpFailure, Provider, RetryPolicy } from './types';
@@ -173,7 +173,12 @@ export async function sendRequest(
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = failureOf(context.getNode(), error, request.itemIndex);
-			if (!failure) throw networkError(context.getNode(), error, provider, request.itemIndex);
+			if (!failure) {
+				// n8n's own verdict (e.g. an OAuth2 credential whose refresh was refused and must be
+				// reconnected) already says what to do, and carries nothing of the request.
+				if (error instanceof NodeOperationError) throw error;
+				throw networkError(context.getNode(), error, provider, request.itemIndex);
+			}
 			if (policy.statuses.includes(failure.status) && attempt < policy.maxRetries) {
 				await sleep(retryDelayMs(header(failure.headers, 'retry-after'), attempt, policy));
 				continue;

@@ -239,6 +239,65 @@ describe('page + Total / Link headers (ComputeStacks)', () => {
 		).rejects.toThrow(/empty page/);
 	});
 
+	test('a first page asks for no more than is wanted: Limit 10 is one request of 10', async () => {
+		const limited = await run(strategy, 10, api(60, 'total'));
+		expect(limited.records).toEqual(ids(0, 10));
+		expect(limited.requests.map((r) => r.query)).toEqual([{ page: 1, per_page: 10 }]);
+	});
+
+	test('Limit 30 over a page size of 25: pages keep the full size and the last is trimmed', async () => {
+		const limited = await run(strategy, 30, api(60, 'total'));
+		expect(limited.records).toEqual(ids(0, 30));
+		expect(limited.requests.map((r) => r.query)).toEqual([
+			{ page: 1, per_page: 25 },
+			{ page: 2, per_page: 25 },
+		]);
+	});
+
+	test('a short non-empty page ends the list even when Total claims more', async () => {
+		const result = await run(strategy, Infinity, (request) => ({
+			headers: { total: '100' },
+			body: Number(request.query.page) === 1 ? ids(0, 25) : ids(25, 10),
+		}));
+		expect(result.records).toEqual(ids(0, 35));
+		expect(result.requests).toHaveLength(2);
+	});
+
+	test('a short non-empty page ends the list even when Link names a next page', async () => {
+		const result = await run(strategy, Infinity, () => ({
+			headers: { link: '<https://h/api/x?page=2>; rel="next"' },
+			body: ids(0, 24),
+		}));
+		expect(result.records).toHaveLength(24);
+		expect(result.requests).toHaveLength(1);
+	});
+
+	test('a short first page asked for fewer than a full page ends the list', async () => {
+		const result = await run(strategy, 10, () => ({ headers: { total: '100' }, body: ids(0, 4) }));
+		expect(result.records).toEqual(ids(0, 4));
+		expect(result.requests.map((r) => r.query)).toEqual([{ page: 1, per_page: 10 }]);
+	});
+
+	test('without Total or Link, a full page asks for the next one', async () => {
+		const noHeaders = await run(strategy, Infinity, (request) => ({
+			headers: {},
+			body: Number(request.query.page) <= 2 ? ids((Number(request.query.page) - 1) * 25, 25) : [],
+		}));
+		// Two full pages, then an empty one says the list has ended.
+		expect(noHeaders.records).toHaveLength(50);
+		expect(noHeaders.requests).toHaveLength(3);
+	});
+
+	test('records under an operation’s list key are read when the strategy names none', async () => {
+		const result = await run(strategy, Infinity, () => ({
+			headers: { total: '3' },
+			body: { projects: ids(0, 3) },
+			listKey: 'projects',
+		}));
+		expect(result.records).toEqual(ids(0, 3));
+		expect(result.requests).toHaveLength(1);
+	});
+
 	test('nextLink reads rel="next" among several relations', () => {
 		expect(nextLink('<a>; rel="prev", <b?page=3>; rel="next"')).toBe('b?page=3');
 		expect(nextLink('<a>; rel="last"')).toBeUndefined();

@@ -1,12 +1,18 @@
 /**
  * End to end in a real n8n (2.41.1 on Node 24, from the cache scripts/n8n-cache.mjs fills): the
  * pack installed both ways users do, every example workflow imported and executed headlessly
- * against the Stack Auth emulator, then `n8n start` with its REST API: node types listed with their
+ * against the Stack Auth and ComputeStacks emulators, then `n8n start` with its REST API: node types listed with their
  * credentials, and the credential test passing against the emulator and failing with a wrong key.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
+import {
+	API_KEY,
+	API_SECRET,
+	startComputeStacksEmulator,
+	type ComputeStacksEmulator,
+} from '../emulators/computestacks';
 import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
 import {
 	PROJECT_ID,
@@ -50,6 +56,16 @@ function credentialFor(emulator: StackAuthEmulator, key = SERVER_KEY) {
 	};
 }
 
+/** The ComputeStacks credential the ComputeStacks examples use, pointing at the emulator. */
+function computeStacksCredential(emulator: ComputeStacksEmulator) {
+	return {
+		id: 'computeStacksDemo1',
+		name: 'ComputeStacks (local emulator)',
+		type: 'computeStacksApi',
+		data: { portalUrl: emulator.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET },
+	};
+}
+
 /** The example with its node types as this install route names them. */
 function forRoute(workflow: Workflow, home: N8nHome): Workflow {
 	return {
@@ -65,6 +81,7 @@ function forRoute(workflow: Workflow, home: N8nHome): Workflow {
 let cache: CachePaths;
 let tarball: string;
 let emulator: StackAuthEmulator;
+let computeStacks: ComputeStacksEmulator;
 let nextPort = 25700 + (Number(process.env.JEST_WORKER_ID ?? 1) - 1) * 20;
 const homes: N8nHome[] = [];
 
@@ -78,16 +95,19 @@ beforeAll(async () => {
 	cache = n8nCache();
 	tarball = packPackage();
 	emulator = await startStackAuthEmulator();
+	computeStacks = await startComputeStacksEmulator();
 }, 15 * 60_000);
 
 afterAll(async () => {
 	for (const home of homes) await home.dispose();
 	await emulator?.stop();
+	await computeStacks?.stop();
 });
 
 beforeEach(() => {
 	emulator.reset();
 	seedDemo(emulator);
+	computeStacks.reset();
 });
 
 describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', (route) => {
@@ -96,7 +116,7 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 	beforeAll(async () => {
 		home = newHome(route);
 		home.install(tarball);
-		await home.importCredentials([credentialFor(emulator)]);
+		await home.importCredentials([credentialFor(emulator), computeStacksCredential(computeStacks)]);
 		for (const workflow of examples()) await home.importWorkflow(forRoute(workflow, home));
 	}, 5 * 60_000);
 
@@ -144,6 +164,24 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 		expect(nodeOutput(run, 'Send email')[0]).toEqual({
 			results: found.map((u) => ({ user_id: u.id })),
 		});
+	}, 120_000);
+
+	test('ComputeStacks: order a project, wait until it is provisioned, list its services', async () => {
+		const { status, run, output } = await home.execute('computeStacksOrder1');
+		expect([status, run?.data.resultData.error?.message]).toEqual([0, undefined]);
+		const [project] = nodeOutput(run, 'Order project');
+		expect(project).toMatchObject({ name: 'n8n blog', order_id: expect.any(String) });
+		expect(nodeOutput(run, 'List services').map((s) => s.label)).toEqual(['blog', 'blog-db']);
+		const orderId = String(project.order_id);
+		expect(computeStacks.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /api/orders',
+			`GET /api/orders/${orderId}`,
+			`GET /api/orders/${orderId}`,
+			`GET /api/projects/${String(project.id)}`,
+			`GET /api/projects/${String(project.id)}/services`,
+		]);
+		expect(computeStacks.requests[0].headers.authorization).toBe(computeStacks.basicHeader());
+		expect(output).not.toContain(API_SECRET);
 	}, 120_000);
 
 	test('a wrong key fails the execution with Stack Auth’s message and exit code 1', async () => {

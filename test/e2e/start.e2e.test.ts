@@ -1,18 +1,20 @@
 /**
  * `npm start` as a user runs it: it prints the URL and the login, n8n answers there with the
- * examples and the emulator credential imported, the credential test passes, and Ctrl-C (SIGINT)
- * stops n8n and the emulators.
+ * examples and the emulator credentials imported, the credential tests pass, the ComputeStacks
+ * emulator holds the demo project, and Ctrl-C (SIGINT) stops n8n and the emulators.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
+import { API_KEY, API_SECRET } from '../emulators/computestacks';
 import { PROJECT_ID, SERVER_KEY } from '../emulators/stack-auth';
 import { n8nCache, REPO_ROOT } from './n8n';
 
 const N8N_PORT = 25760;
 const STACK_AUTH_PORT = 25769;
+const COMPUTESTACKS_PORT = 25919;
 
 async function listening(port: number): Promise<boolean> {
 	try {
@@ -42,6 +44,7 @@ describe('npm start', () => {
 				NODE_ENV: 'production',
 				STACKPACK_N8N_PORT: String(N8N_PORT),
 				STACKPACK_STACK_AUTH_PORT: String(STACK_AUTH_PORT),
+				STACKPACK_COMPUTESTACKS_PORT: String(COMPUTESTACKS_PORT),
 				STACKPACK_N8N_USER_FOLDER: userFolder,
 				STACKPACK_N8N_QUIET: 'true',
 			},
@@ -86,6 +89,7 @@ describe('npm start', () => {
 			).json()) as { data: Array<Record<string, unknown>> };
 		const workflows = await get('/rest/workflows');
 		expect(workflows.data.map((w) => w.name).sort()).toEqual([
+			'ComputeStacks: order a WordPress project and list its services',
 			'Stack Auth: create a team and add members with a permission',
 			'Stack Auth: email users found by a search',
 			'Stack Auth: export all users',
@@ -111,6 +115,40 @@ describe('npm start', () => {
 			}),
 		});
 		expect(((await tested.json()) as { data: { status: string } }).data.status).toBe('OK');
+	});
+
+	test('the ComputeStacks credential points at the emulator, which holds the demo project', async () => {
+		const credentials = (await (
+			await fetch(`${base}/rest/credentials`, { headers: { cookie, 'browser-id': 'e2e' } })
+		).json()) as { data: Array<Record<string, unknown>> };
+		const credential = credentials.data.find((c) => c.type === 'computeStacksApi');
+		expect(credential?.name).toBe('ComputeStacks (local emulator)');
+		const portalUrl = `http://127.0.0.1:${COMPUTESTACKS_PORT}`;
+		const tested = await fetch(`${base}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
+			body: JSON.stringify({
+				credentials: {
+					id: credential?.id,
+					name: credential?.name,
+					type: 'computeStacksApi',
+					data: { portalUrl, apiKey: API_KEY, apiSecret: API_SECRET },
+				},
+			}),
+		});
+		expect(((await tested.json()) as { data: { status: string } }).data.status).toBe('OK');
+		const headers = {
+			accept: 'application/json; api_version=80',
+			authorization: `Basic ${Buffer.from(`${API_KEY}:${API_SECRET}`).toString('base64')}`,
+		};
+		const { projects } = (await (await fetch(`${portalUrl}/api/projects`, { headers })).json()) as {
+			projects: Array<{ id: number; name: string }>;
+		};
+		expect(projects.map((p) => p.name)).toEqual(['demo-blog']);
+		const { container_services: services } = (await (
+			await fetch(`${portalUrl}/api/projects/${projects[0].id}/services`, { headers })
+		).json()) as { container_services: Array<{ label: string }> };
+		expect(services.map((s) => s.label)).toEqual(['blog', 'blog-db']);
 	});
 
 	test('npm run demo:webhook starts the active trigger example, which updates the new user', async () => {
@@ -145,9 +183,11 @@ describe('npm start', () => {
 
 	test('Ctrl-C stops n8n and the emulators', async () => {
 		expect(await listening(STACK_AUTH_PORT)).toBe(true);
+		expect(await listening(COMPUTESTACKS_PORT)).toBe(true);
 		process.kill(-child.pid!, 'SIGINT');
 		await new Promise<void>((resolve) => child.on('close', () => resolve()));
 		expect(await listening(N8N_PORT)).toBe(false);
 		expect(await listening(STACK_AUTH_PORT)).toBe(false);
+		expect(await listening(COMPUTESTACKS_PORT)).toBe(false);
 	}, 60_000);
 });

@@ -303,8 +303,12 @@ export async function testCredential(options: {
 	for (const rule of credentialType.test.rules ?? []) {
 		if (rule.type === 'responseSuccessBody') {
 			const body = result.json[0] ?? {};
+			// n8n reads the key with lodash `get` (credentials-tester.service.ts), so `errors[0]`
+			// is an index as well as `errors.0`.
 			const value = rule.properties.key
+				.replace(/\[(\w+)\]/g, '.$1')
 				.split('.')
+				.filter((k) => k !== '')
 				.reduce<unknown>((o, k) => (o as IDataObject)?.[k], body);
 			if (value === rule.properties.value) {
 				return { status: 'Error', message: rule.properties.message, requests: result.requests };

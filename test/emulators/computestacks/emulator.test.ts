@@ -20,7 +20,7 @@ interface Reply {
 	status: number;
 	headers: Headers;
 	text: string;
-	json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	json: any;
 }
 
 let emu: ComputeStacksEmulator;

@@ -27,7 +27,11 @@ function parseJson(text: string): unknown {
 	}
 }
 
-/** The containers of the form as `order.containers` (app/controllers/api/orders_controller.rb#new_deployment_params). */
+/**
+ * The containers of the form as `order.containers` (app/controllers/api/orders_controller.rb
+ * #new_deployment_params). That permit list has no `source`, so a clone source would be dropped
+ * silently (BuildOrderService reads one, but it never arrives); the form does not offer it.
+ */
 export function containersValue(value: unknown): unknown {
 	const entries = ((value as IDataObject | undefined)?.container ?? []) as IDataObject[];
 	if (!entries.length) throw new Error('needs at least one container');
@@ -37,7 +41,6 @@ export function containersValue(value: unknown): unknown {
 		const container: IDataObject = { image_variant_id: variant };
 		if (entry.name) container.name = entry.name;
 		if (entry.productId) container.resources = { product_id: String(entry.productId) };
-		if (entry.source) container.source = entry.source;
 		let params: unknown = entry.params;
 		if (typeof params === 'string') {
 			if (params.trim() === '' || params.trim() === '{}') params = undefined;
@@ -87,6 +90,7 @@ const containers: Field = {
 					displayName: 'Image Variant Name or ID',
 					name: 'imageVariantId',
 					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getImageVariants' },
 					default: '',
 					description:
 						'The image and tag to deploy. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -96,30 +100,24 @@ const containers: Field = {
 					name: 'name',
 					type: 'string',
 					default: '',
-					description: 'The name of the container service;	ComputeStacks picks one when empty',
+					description: 'The name of the container service; ComputeStacks picks one when empty',
 				},
 				{
 					displayName: 'Parameters',
 					name: 'params',
 					type: 'json',
 					default: '{}',
-					description: "Values of the image’s parameters, e.g.	{'WORDPRESS_TITLE': 'Blog'}",
+					description:
+						'A JSON object of values for the image’s parameters, e.g. {"WORDPRESS_TITLE": "Blog"}',
 				},
 				{
 					displayName: 'Product Name or ID',
 					name: 'productId',
 					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getProducts' },
 					default: '',
 					description:
-						'The package (CPU, memory, storage) of the service;	required unless the image is free. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				},
-				{
-					displayName: 'Source',
-					name: 'source',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. csrn:caas:project:service:12',
-					description: 'The CSRN of an existing service to clone',
+						'The package (CPU, memory, storage) of the service; required unless the image is free. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 			],
 		},

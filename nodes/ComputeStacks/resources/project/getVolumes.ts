@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/types';
+import { SIMPLE_VOLUME } from '../volume/fields';
 import { projectLocator } from './fields';
 
 export const getVolumes: Operation = {
@@ -10,5 +11,6 @@ export const getVolumes: Operation = {
 	path: '/projects/{projectId}/volumes',
 	list: { paginate: 'page' },
 	listKey: 'volumes',
+	simplify: SIMPLE_VOLUME,
 	fields: [projectLocator],
 };
