@@ -175,8 +175,10 @@ export async function sendRequest(
 			const failure = failureOf(context.getNode(), error, request.itemIndex);
 			if (!failure) {
 				// n8n's own verdict (e.g. an OAuth2 credential whose refresh was refused and must be
-				// reconnected) already says what to do, and carries nothing of the request.
-				if (error instanceof NodeOperationError) throw error;
+				// reconnected; n8n-core wraps it in a NodeApiError) already says what to do, and
+				// carries nothing of the request.
+				const verdict = (error as { cause?: unknown })?.cause ?? error;
+				if (verdict instanceof NodeOperationError) throw verdict;
 				throw networkError(context.getNode(), error, provider, request.itemIndex);
 			}
 			if (policy.statuses.includes(failure.status) && attempt < policy.maxRetries) {

@@ -38,7 +38,10 @@ interface CallOptions {
 async function call(method: string, path: string, options: CallOptions = {}): Promise<Reply> {
 	const url = new URL(`${emu.baseUrl}${path}`);
 	for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
-	const headers: Record<string, string> = { accept: options.accept ?? 'application/json; api_version=80', ...(options.headers ?? {}) };
+	const headers: Record<string, string> = {
+		accept: options.accept ?? 'application/json; api_version=80',
+		...(options.headers ?? {}),
+	};
 	const auth = options.auth === undefined ? emu.basicHeader() : options.auth;
 	if (auth !== null) headers.authorization = auth;
 	let body: string | undefined;
@@ -52,7 +55,8 @@ async function call(method: string, path: string, options: CallOptions = {}): Pr
 	const response = await fetch(url, { method, headers, body, redirect: 'manual' });
 	const text = await response.text();
 	let json: unknown = undefined;
-	if (text && (response.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(text);
+	if (text && (response.headers.get('content-type') ?? '').includes('json'))
+		json = JSON.parse(text);
 	return { status: response.status, headers: response.headers, text, json };
 }
 
@@ -102,7 +106,11 @@ describe('authentication', () => {
 	it('accepts the Basic pair and answers the user profile', async () => {
 		const reply = await call('GET', '/api/users');
 		expect(reply.status).toBe(200);
-		expect(reply.json.user).toMatchObject({ id: 1, email: 'ada@example.com', currency: { code: 'USD' } });
+		expect(reply.json.user).toMatchObject({
+			id: 1,
+			email: 'ada@example.com',
+			currency: { code: 'USD' },
+		});
 		expect(emu.count('GET', '/api/users')).toBe(1);
 	});
 
@@ -130,7 +138,9 @@ describe('authentication', () => {
 		const none = await call('GET', '/api/users', { auth: null });
 		expect(none.status).toBe(401);
 		expect(none.text).toBe('');
-		expect(none.headers.get('www-authenticate')).toMatch(/^Bearer realm="ComputeStacks", error="invalid_token"/);
+		expect(none.headers.get('www-authenticate')).toMatch(
+			/^Bearer realm="ComputeStacks", error="invalid_token"/,
+		);
 		const unknown = await call('GET', '/api/users', { auth: 'Bearer nope' });
 		expect(unknown.status).toBe(401);
 	});
@@ -150,7 +160,13 @@ describe('OAuth2', () => {
 		const reply = await call('GET', '/api/oauth/authorize', {
 			auth: null,
 			accept: 'text/html',
-			query: { client_id: OAUTH_CLIENT_ID, redirect_uri: DEFAULT_REDIRECT_URI, response_type: 'code', scope, state },
+			query: {
+				client_id: OAUTH_CLIENT_ID,
+				redirect_uri: DEFAULT_REDIRECT_URI,
+				response_type: 'code',
+				scope,
+				state,
+			},
 		});
 		expect(reply.status).toBe(302);
 		const location = new URL(reply.headers.get('location')!);
@@ -159,34 +175,76 @@ describe('OAuth2', () => {
 	}
 
 	function tokenForm(form: Record<string, string>): CallOptions {
-		return { auth: null, form: { client_id: OAUTH_CLIENT_ID, client_secret: OAUTH_CLIENT_SECRET, ...form } };
+		return {
+			auth: null,
+			form: { client_id: OAUTH_CLIENT_ID, client_secret: OAUTH_CLIENT_SECRET, ...form },
+		};
 	}
 
 	it('runs the authorization-code flow with one-time codes', async () => {
 		const c = await code();
-		const reply = await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'authorization_code', code: c, redirect_uri: DEFAULT_REDIRECT_URI }));
+		const reply = await call(
+			'POST',
+			'/api/oauth/token',
+			tokenForm({ grant_type: 'authorization_code', code: c, redirect_uri: DEFAULT_REDIRECT_URI }),
+		);
 		expect(reply.status).toBe(200);
 		expect(reply.headers.get('cache-control')).toBe('no-store');
-		expect(reply.json).toMatchObject({ token_type: 'Bearer', expires_in: 7200, scope: 'profile_read project_read' });
+		expect(reply.json).toMatchObject({
+			token_type: 'Bearer',
+			expires_in: 7200,
+			scope: 'profile_read project_read',
+		});
 		expect(typeof reply.json.refresh_token).toBe('string');
-		expect((await call('GET', '/api/users', { auth: `Bearer ${reply.json.access_token}` })).status).toBe(200);
-		const again = await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'authorization_code', code: c, redirect_uri: DEFAULT_REDIRECT_URI }));
+		expect(
+			(await call('GET', '/api/users', { auth: `Bearer ${reply.json.access_token}` })).status,
+		).toBe(200);
+		const again = await call(
+			'POST',
+			'/api/oauth/token',
+			tokenForm({ grant_type: 'authorization_code', code: c, redirect_uri: DEFAULT_REDIRECT_URI }),
+		);
 		expect(again.status).toBe(400);
 		expect(again.json.error).toBe('invalid_grant');
-		expect(emu.tokenRequests.map((r) => r.grant_type)).toEqual(['authorization_code', 'authorization_code']);
+		expect(emu.tokenRequests.map((r) => r.grant_type)).toEqual([
+			'authorization_code',
+			'authorization_code',
+		]);
 	});
 
 	it('rotates refresh tokens and revokes the old one once the new access token is used', async () => {
-		const first = (await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'authorization_code', code: await code(), redirect_uri: DEFAULT_REDIRECT_URI }))).json;
-		const second = await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'refresh_token', refresh_token: first.refresh_token }));
+		const first = (
+			await call(
+				'POST',
+				'/api/oauth/token',
+				tokenForm({
+					grant_type: 'authorization_code',
+					code: await code(),
+					redirect_uri: DEFAULT_REDIRECT_URI,
+				}),
+			)
+		).json;
+		const second = await call(
+			'POST',
+			'/api/oauth/token',
+			tokenForm({ grant_type: 'refresh_token', refresh_token: first.refresh_token }),
+		);
 		expect(second.status).toBe(200);
 		expect(second.json.refresh_token).not.toBe(first.refresh_token);
 		// not yet used: the old refresh token still works
-		expect((await call('GET', '/api/users', { auth: `Bearer ${second.json.access_token}` })).status).toBe(200);
-		const reuse = await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'refresh_token', refresh_token: first.refresh_token }));
+		expect(
+			(await call('GET', '/api/users', { auth: `Bearer ${second.json.access_token}` })).status,
+		).toBe(200);
+		const reuse = await call(
+			'POST',
+			'/api/oauth/token',
+			tokenForm({ grant_type: 'refresh_token', refresh_token: first.refresh_token }),
+		);
 		expect(reuse.status).toBe(400);
 		expect(reuse.json.error).toBe('invalid_grant');
-		expect((await call('GET', '/api/users', { auth: `Bearer ${first.access_token}` })).status).toBe(401);
+		expect((await call('GET', '/api/users', { auth: `Bearer ${first.access_token}` })).status).toBe(
+			401,
+		);
 	});
 
 	it('shows a consent page when not auto-approved and answers the form with a code', async () => {
@@ -194,14 +252,26 @@ describe('OAuth2', () => {
 		const page = await call('GET', '/api/oauth/authorize', {
 			auth: null,
 			accept: 'text/html',
-			query: { client_id: OAUTH_CLIENT_ID, redirect_uri: DEFAULT_REDIRECT_URI, response_type: 'code', scope: 'public', state: 's1' },
+			query: {
+				client_id: OAUTH_CLIENT_ID,
+				redirect_uri: DEFAULT_REDIRECT_URI,
+				response_type: 'code',
+				scope: 'public',
+				state: 's1',
+			},
 		});
 		expect(page.status).toBe(200);
 		expect(page.text).toContain('action="/api/oauth/authorize"');
 		const post = await call('POST', '/api/oauth/authorize', {
 			auth: null,
 			accept: 'text/html',
-			form: { client_id: OAUTH_CLIENT_ID, redirect_uri: DEFAULT_REDIRECT_URI, response_type: 'code', scope: 'public', state: 's1' },
+			form: {
+				client_id: OAUTH_CLIENT_ID,
+				redirect_uri: DEFAULT_REDIRECT_URI,
+				response_type: 'code',
+				scope: 'public',
+				state: 's1',
+			},
 		});
 		expect(post.status).toBe(302);
 		expect(new URL(post.headers.get('location')!).searchParams.get('code')).toBeTruthy();
@@ -217,31 +287,63 @@ describe('OAuth2', () => {
 		const scope = await call('GET', '/api/oauth/authorize', {
 			auth: null,
 			accept: 'text/html',
-			query: { client_id: OAUTH_CLIENT_ID, redirect_uri: DEFAULT_REDIRECT_URI, response_type: 'code', scope: 'profile_write', state: 'q' },
+			query: {
+				client_id: OAUTH_CLIENT_ID,
+				redirect_uri: DEFAULT_REDIRECT_URI,
+				response_type: 'code',
+				scope: 'profile_write',
+				state: 'q',
+			},
 		});
 		expect(scope.status).toBe(302);
 		const location = new URL(scope.headers.get('location')!);
 		expect(location.searchParams.get('error')).toBe('invalid_scope');
 		expect(location.searchParams.get('state')).toBe('q');
-		const badClient = await call('POST', '/api/oauth/token', { auth: null, form: { grant_type: 'client_credentials', client_id: OAUTH_CLIENT_ID, client_secret: 'bad' } });
+		const badClient = await call('POST', '/api/oauth/token', {
+			auth: null,
+			form: { grant_type: 'client_credentials', client_id: OAUTH_CLIENT_ID, client_secret: 'bad' },
+		});
 		expect(badClient.status).toBe(401);
 		expect(badClient.json.error).toBe('invalid_client');
 	});
 
 	it('limits client-credentials tokens to public/register and supports the password grant', async () => {
-		const denied = await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'client_credentials', scope: 'project_read' }));
+		const denied = await call(
+			'POST',
+			'/api/oauth/token',
+			tokenForm({ grant_type: 'client_credentials', scope: 'project_read' }),
+		);
 		expect(denied.status).toBe(403);
 		expect(denied.json.error).toBe('unauthorized_client');
-		const pub = await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'client_credentials', scope: 'public' }));
+		const pub = await call(
+			'POST',
+			'/api/oauth/token',
+			tokenForm({ grant_type: 'client_credentials', scope: 'public' }),
+		);
 		expect(pub.status).toBe(200);
 		expect(pub.json.refresh_token).toBeUndefined();
-		const images = await call('GET', '/api/container_images', { auth: `Bearer ${pub.json.access_token}` });
+		const images = await call('GET', '/api/container_images', {
+			auth: `Bearer ${pub.json.access_token}`,
+		});
 		expect(images.status).toBe(200);
-		expect(images.json.container_images.every((i: { system_image: boolean }) => i.system_image)).toBe(true);
-		const forbidden = await call('GET', '/api/projects', { auth: `Bearer ${pub.json.access_token}` });
+		expect(
+			images.json.container_images.every((i: { system_image: boolean }) => i.system_image),
+		).toBe(true);
+		const forbidden = await call('GET', '/api/projects', {
+			auth: `Bearer ${pub.json.access_token}`,
+		});
 		expect(forbidden.status).toBe(403);
 		expect(forbidden.text).toBe('');
-		const password = await call('POST', '/api/oauth/token', tokenForm({ grant_type: 'password', username: API_KEY, password: API_SECRET, scope: 'profile_read' }));
+		const password = await call(
+			'POST',
+			'/api/oauth/token',
+			tokenForm({
+				grant_type: 'password',
+				username: API_KEY,
+				password: API_SECRET,
+				scope: 'profile_read',
+			}),
+		);
 		expect(password.status).toBe(200);
 		expect(password.json.refresh_token).toBeUndefined();
 	});
@@ -249,11 +351,19 @@ describe('OAuth2', () => {
 	it('revokes, introspects and describes tokens', async () => {
 		const { access_token } = emu.issueToken({ scopes: ['public', 'profile_read'] });
 		const info = await call('GET', '/api/oauth/token/info', { auth: `Bearer ${access_token}` });
-		expect(info.json).toMatchObject({ resource_owner_id: 1, scope: ['public', 'profile_read'], application: { uid: OAUTH_CLIENT_ID } });
+		expect(info.json).toMatchObject({
+			resource_owner_id: 1,
+			scope: ['public', 'profile_read'],
+			application: { uid: OAUTH_CLIENT_ID },
+		});
 		const intro = await call('POST', '/api/oauth/introspect', tokenForm({ token: access_token }));
 		expect(intro.json).toMatchObject({ active: true, client_id: OAUTH_CLIENT_ID });
-		expect((await call('POST', '/api/oauth/revoke', tokenForm({ token: access_token }))).status).toBe(200);
-		expect((await call('POST', '/api/oauth/introspect', tokenForm({ token: access_token }))).json).toEqual({ active: false });
+		expect(
+			(await call('POST', '/api/oauth/revoke', tokenForm({ token: access_token }))).status,
+		).toBe(200);
+		expect(
+			(await call('POST', '/api/oauth/introspect', tokenForm({ token: access_token }))).json,
+		).toEqual({ active: false });
 		expect((await call('GET', '/api/users', { auth: `Bearer ${access_token}` })).status).toBe(401);
 	});
 });
@@ -261,7 +371,11 @@ describe('OAuth2', () => {
 describe('versioning and formats', () => {
 	it('defaults to 80 and reports versions', async () => {
 		const reply = await call('GET', '/api/version', { accept: 'application/json' });
-		expect(reply.json).toEqual({ version: '9.3.1', api_latest_version: 93, api_available_versions: [51, 52, 53, 54, 60, 61, 62, 65, 70, 71, 80] });
+		expect(reply.json).toEqual({
+			version: '9.3.1',
+			api_latest_version: 93,
+			api_available_versions: [51, 52, 53, 54, 60, 61, 62, 65, 70, 71, 80],
+		});
 		expect(reply.headers.get('api-deprecated')).toBeNull();
 	});
 
@@ -284,19 +398,27 @@ describe('versioning and formats', () => {
 
 describe('parameters and errors', () => {
 	it('needs the wrapper key the controller requires', async () => {
-		const wrapped = await call('POST', '/api/users/ssh_keys', { body: { user_ssh_key: { pubkey: 'ssh-ed25519 AAAAC3Nza me@host' } } });
+		const wrapped = await call('POST', '/api/users/ssh_keys', {
+			body: { user_ssh_key: { pubkey: 'ssh-ed25519 AAAAC3Nza me@host' } },
+		});
 		expect(wrapped.status).toBe(201);
 		expect(wrapped.json.ssh_key).toMatchObject({ label: 'me@host' });
-		const unwrapped = await call('POST', '/api/users/ssh_keys', { body: { pubkey: 'ssh-ed25519 AAAAC3Nzb me@host' } });
+		const unwrapped = await call('POST', '/api/users/ssh_keys', {
+			body: { pubkey: 'ssh-ed25519 AAAAC3Nzb me@host' },
+		});
 		expect(unwrapped.status).toBe(404);
 		expect(unwrapped.json).toEqual({ errors: ['page not found.'] });
-		const docsKey = await call('POST', '/api/users/ssh_keys', { body: { ssh_key: { pubkey: 'ssh-ed25519 AAAAC3Nzb me@host' } } });
+		const docsKey = await call('POST', '/api/users/ssh_keys', {
+			body: { ssh_key: { pubkey: 'ssh-ed25519 AAAAC3Nzb me@host' } },
+		});
 		expect(docsKey.status).toBe(404);
 	});
 
 	it('wraps an unwrapped body under the controller key where that key is right', async () => {
 		const p = emu.seedProject({ name: 'alpha' });
-		const reply = await call('PATCH', `/api/projects/${p.id}`, { body: { name: 'beta', bogus: 1 } });
+		const reply = await call('PATCH', `/api/projects/${p.id}`, {
+			body: { name: 'beta', bogus: 1 },
+		});
 		expect(reply.status).toBe(200);
 		expect(reply.json.project.name).toBe('beta');
 		expect(emu.state.projects.get(p.id)).not.toHaveProperty('bogus');
@@ -305,11 +427,15 @@ describe('parameters and errors', () => {
 	it('answers the documented error shapes', async () => {
 		expect((await call('GET', '/api/projects/999')).text).toBe('');
 		expect((await call('GET', '/api/projects/999')).status).toBe(404);
-		expect((await call('GET', '/api/projects/999/services')).json).toEqual({ errors: ['Unknown project'] });
+		expect((await call('GET', '/api/projects/999/services')).json).toEqual({
+			errors: ['Unknown project'],
+		});
 		const unknown = await call('GET', '/api/nothing/here');
 		expect(unknown.status).toBe(404);
 		expect(unknown.json).toEqual({ errors: ['Unknown API Call. Please check the documentation.'] });
-		const reg = await call('POST', '/api/container_registry', { body: { container_registry: { label: '' } } });
+		const reg = await call('POST', '/api/container_registry', {
+			body: { container_registry: { label: '' } },
+		});
 		expect(reg.status).toBe(400);
 		expect(reg.json).toEqual({ errors: { label: ["can't be blank"] } });
 		const sv = emu.seedService();
@@ -321,7 +447,9 @@ describe('parameters and errors', () => {
 		expect(del.status).toBe(500);
 		expect(typeof del.json.errors).toBe('string');
 		const power = await call('PUT', `/api/container_services/${sv.id}/power/explode`);
-		expect(power.json).toEqual({ errors: ['Unknown action.', 'Available actions are: start, stop, restart, rebuild'] });
+		expect(power.json).toEqual({
+			errors: ['Unknown action.', 'Available actions are: start, stop, restart, rebuild'],
+		});
 	});
 
 	it('returns bare arrays for logs and processes', async () => {
@@ -358,7 +486,9 @@ describe('pagination', () => {
 
 	it('ignores page on unpaginated lists', async () => {
 		const sv = emu.seedService({ containers: 3 });
-		const reply = await call('GET', `/api/container_services/${sv.id}/containers`, { query: { per_page: '1' } });
+		const reply = await call('GET', `/api/container_services/${sv.id}/containers`, {
+			query: { per_page: '1' },
+		});
 		expect(reply.json.containers).toHaveLength(3);
 		expect(reply.headers.get('total')).toBeNull();
 	});
@@ -370,8 +500,16 @@ describe('orders', () => {
 			project_name: 'blog',
 			location_id: CATALOGUE.locations.us,
 			containers: [
-				{ image_variant_id: CATALOGUE.variants.wordpressLatest, name: 'wp', resources: { product_id: CATALOGUE.products.small } },
-				{ image_variant_id: CATALOGUE.variants.mariadbLatest, name: 'db', resources: { product_id: CATALOGUE.products.medium } },
+				{
+					image_variant_id: CATALOGUE.variants.wordpressLatest,
+					name: 'wp',
+					resources: { product_id: CATALOGUE.products.small },
+				},
+				{
+					image_variant_id: CATALOGUE.variants.mariadbLatest,
+					name: 'db',
+					resources: { product_id: CATALOGUE.products.medium },
+				},
 			],
 		},
 	};
@@ -379,7 +517,11 @@ describe('orders', () => {
 	it('provisions a project after asyncSteps reads', async () => {
 		const created = await call('POST', '/api/orders', { body: order });
 		expect(created.status).toBe(201);
-		expect(created.json.order).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), redirect_url: null, load_balancer_ip: '198.51.100.10' });
+		expect(created.json.order).toEqual({
+			id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			redirect_url: null,
+			load_balancer_ip: '198.51.100.10',
+		});
 		const id = created.json.order.id;
 		const listed = (await call('GET', '/api/orders')).json.orders[0];
 		expect(listed).toMatchObject({ id, status: 'pending' });
@@ -391,8 +533,13 @@ describe('orders', () => {
 		expect(two.json.order.status).toBe('completed');
 		const projectId = two.json.order.project.id;
 		const services = await call('GET', `/api/projects/${projectId}/services`);
-		expect(services.json.container_services.map((s: { label: string }) => s.label)).toEqual(['wp', 'db']);
-		expect((await call('GET', `/api/projects/${projectId}/containers`)).json.containers).toHaveLength(2);
+		expect(services.json.container_services.map((s: { label: string }) => s.label)).toEqual([
+			'wp',
+			'db',
+		]);
+		expect(
+			(await call('GET', `/api/projects/${projectId}/containers`)).json.containers,
+		).toHaveLength(2);
 	});
 
 	it('fails orders when asyncOutcome is failed and validates input', async () => {
@@ -403,12 +550,28 @@ describe('orders', () => {
 		expect(failed.status).toBe('failed');
 		expect(failed).not.toHaveProperty('project');
 		const bad = await call('POST', '/api/orders', {
-			body: { order: { project_name: 'x', containers: [{ image_variant_id: 999 }, { image_variant_id: CATALOGUE.variants.nginxLatest }] } },
+			body: {
+				order: {
+					project_name: 'x',
+					containers: [
+						{ image_variant_id: 999 },
+						{ image_variant_id: CATALOGUE.variants.nginxLatest },
+					],
+				},
+			},
 		});
 		expect(bad.status).toBe(422);
-		expect(bad.json.errors).toEqual(['Invalid image. Image Variant ID: 999 | .', 'Missing package selection for Nginx']);
+		expect(bad.json.errors).toEqual([
+			'Invalid image. Image Variant ID: 999 | .',
+			'Missing package selection for Nginx',
+		]);
 		const deps = await call('POST', '/api/orders', {
-			body: { order: { project_name: 'x', containers: [{ image_variant_id: CATALOGUE.variants.wordpressLatest, product_id: 1 }] } },
+			body: {
+				order: {
+					project_name: 'x',
+					containers: [{ image_variant_id: CATALOGUE.variants.wordpressLatest, product_id: 1 }],
+				},
+			},
 		});
 		expect(deps.json.errors[0]).toMatch(/^Missing required dependent services/);
 		// wrap_parameters keeps only Order columns: location_id survives, project_name/containers do not
@@ -434,20 +597,35 @@ describe('async actions', () => {
 			expect(reply.json).toEqual({});
 			const events = (await call('GET', `/api/container_services/${sv.id}/events`)).json.events;
 			expect(events).toHaveLength(1);
-			expect(events[0]).toMatchObject({ locale: 'container.stop', event_code: '0b264bd661e2d449', status: 'pending' });
+			expect(events[0]).toMatchObject({
+				locale: 'container.stop',
+				event_code: '0b264bd661e2d449',
+				status: 'pending',
+			});
 			const project = (await call('GET', `/api/projects/${sv.project_id}/events`)).json.events;
 			expect(project[0].id).toBe(events[0].id);
 			expect((await readEvent(events[0].id)).json.event_log.status).toBe('running');
 			const done = await readEvent(events[0].id);
-			expect(done.json.event_log).toMatchObject({ status: 'completed', audit: { event: 'updated', user: { id: 1 } } });
+			expect(done.json.event_log).toMatchObject({
+				status: 'completed',
+				audit: { event: 'updated', user: { id: 1 } },
+			});
 			expect(done.json.event_log).not.toHaveProperty('event_details');
 			expect((await readEvent(events[0].id)).json.event_log.status).toBe('completed');
-			const containers = (await call('GET', `/api/container_services/${sv.id}/containers`)).json.containers;
-			expect(containers.map((c: { current_state: string }) => c.current_state)).toEqual(['stopped', 'stopped']);
+			const containers = (await call('GET', `/api/container_services/${sv.id}/containers`)).json
+				.containers;
+			expect(containers.map((c: { current_state: string }) => c.current_state)).toEqual([
+				'stopped',
+				'stopped',
+			]);
 			await emu.flushCallbacks();
 			expect(hook.received).toHaveLength(1);
 			expect(hook.received[0].headers.authorization).toBe('Bearer cb');
-			expect(JSON.parse(hook.received[0].body)).toEqual({ timestamp: expect.any(Number), success: true, data: [] });
+			expect(JSON.parse(hook.received[0].body)).toEqual({
+				timestamp: expect.any(Number),
+				success: true,
+				data: [],
+			});
 		} finally {
 			await hook.close();
 		}
@@ -456,7 +634,9 @@ describe('async actions', () => {
 	it('fails events with a detail when asyncOutcome is failed', async () => {
 		emu.asyncOutcome = 'failed';
 		const sv = emu.seedService();
-		await call('POST', `/api/container_services/${sv.id}/resize`, { body: { container_service: { product_id: CATALOGUE.products.large } } });
+		await call('POST', `/api/container_services/${sv.id}/resize`, {
+			body: { container_service: { product_id: CATALOGUE.products.large } },
+		});
 		const [e] = (await call('GET', `/api/container_services/${sv.id}/events`)).json.events;
 		expect(e).toMatchObject({ locale: 'service.resizing_1', event_code: 'fdfcc55ffebd0424' });
 		await readEvent(e.id);
@@ -470,18 +650,38 @@ describe('async actions', () => {
 		emu.asyncSteps = 1;
 		const sv = emu.seedService({ containers: 1 });
 		// wrapped under `scale`; require(:container_service) fails inside `rescue => e`
-		const unwrapped = await call('POST', `/api/container_services/${sv.id}/scale`, { body: { qty: 3 } });
+		const unwrapped = await call('POST', `/api/container_services/${sv.id}/scale`, {
+			body: { qty: 3 },
+		});
 		expect(unwrapped.status).toBe(500);
-		expect(unwrapped.json).toEqual({ errors: ['param is missing or the value is empty: container_service'] });
-		expect((await call('POST', `/api/container_services/${sv.id}/scale`, { body: { container_service: { qty: 3 } } })).status).toBe(202);
+		expect(unwrapped.json).toEqual({
+			errors: ['param is missing or the value is empty: container_service'],
+		});
+		expect(
+			(
+				await call('POST', `/api/container_services/${sv.id}/scale`, {
+					body: { container_service: { qty: 3 } },
+				})
+			).status,
+		).toBe(202);
 		const [scale] = (await call('GET', `/api/container_services/${sv.id}/events`)).json.events;
-		expect(scale).toMatchObject({ locale: 'service.scaling', description: `[${sv.label}] Scaling from 1 to 3 containers` });
+		expect(scale).toMatchObject({
+			locale: 'service.scaling',
+			description: `[${sv.label}] Scaling from 1 to 3 containers`,
+		});
 		await readEvent(scale.id);
-		expect((await call('GET', `/api/container_services/${sv.id}`)).json.container_service.deployed_containers).toBe(3);
+		expect(
+			(await call('GET', `/api/container_services/${sv.id}`)).json.container_service
+				.deployed_containers,
+		).toBe(3);
 
 		const vol = emu.seedVolume({ serviceId: sv.id });
-		expect((await call('POST', `/api/volumes/${vol.id}/backups`, { body: { name: 'nightly' } })).status).toBe(201);
-		const busy = await call('POST', `/api/volumes/${vol.id}/restore`, { body: { name: 'nightly' } });
+		expect(
+			(await call('POST', `/api/volumes/${vol.id}/backups`, { body: { name: 'nightly' } })).status,
+		).toBe(201);
+		const busy = await call('POST', `/api/volumes/${vol.id}/restore`, {
+			body: { name: 'nightly' },
+		});
 		expect(busy.status).toBe(405);
 		const backupEvent = (await call('GET', `/api/projects/${sv.project_id}/events`)).json.events[0];
 		expect(backupEvent).toMatchObject({ locale: 'volume.backup', status: 'pending' });
@@ -502,7 +702,9 @@ describe('async actions', () => {
 		emu.asyncSteps = 1;
 		const p = emu.seedProject();
 		expect((await call('DELETE', `/api/projects/${p.id}`)).json).toEqual({});
-		expect((await call('GET', `/api/projects/${p.id}`)).json.project.current_state).toBe('deleting');
+		expect((await call('GET', `/api/projects/${p.id}`)).json.project.current_state).toBe(
+			'deleting',
+		);
 		const [e] = (await call('GET', `/api/projects/${p.id}/events`)).json.events;
 		expect(e).toMatchObject({ locale: 'deployment.trash', event_code: '20cd984da4da8963' });
 		await readEvent(e.id);
@@ -529,7 +731,9 @@ describe('webhooks', () => {
 	it('retries until a 2xx with the identical body', async () => {
 		const hook = await sink([500, 502, 204]);
 		try {
-			const result = await emu.deliverWebhook(hook.url, 'billing_event', { retryDelaysMs: [1, 1, 1, 1, 1, 1] });
+			const result = await emu.deliverWebhook(hook.url, 'billing_event', {
+				retryDelaysMs: [1, 1, 1, 1, 1, 1],
+			});
 			expect(result.attempts.map((a) => a.status)).toEqual([500, 502, 204]);
 			expect(result.delivered).toBe(true);
 			expect(new Set(hook.received.map((r) => r.body)).size).toBe(1);
@@ -556,7 +760,9 @@ describe('webhooks', () => {
 	it('gives up after seven attempts', async () => {
 		const hook = await sink([500]);
 		try {
-			const result = await emu.deliverWebhook(hook.url, 'users', { retryDelaysMs: [1, 1, 1, 1, 1, 1] });
+			const result = await emu.deliverWebhook(hook.url, 'users', {
+				retryDelaysMs: [1, 1, 1, 1, 1, 1],
+			});
 			expect(result.attempts).toHaveLength(7);
 			expect(result.delivered).toBe(false);
 			expect(hook.received).toHaveLength(7);
@@ -570,14 +776,25 @@ describe('catalogue', () => {
 	it('seeds locations, products, providers, images with variants and collections', async () => {
 		const locations = (await call('GET', '/api/locations')).json.locations;
 		expect(locations.map((l: { name: string }) => l.name)).toEqual(['EU', 'US']);
-		expect(locations[1].regions).toEqual([{ id: 1, name: 'us-east-1' }, { id: 2, name: 'us-east-2' }]);
+		expect(locations[1].regions).toEqual([
+			{ id: 1, name: 'us-east-1' },
+			{ id: 2, name: 'us-east-2' },
+		]);
 		const products = (await call('GET', '/api/products')).json.products;
 		expect(typeof products[0].price).toBe('string');
-		expect((await call('GET', '/api/container_image_providers')).json.container_image_providers).toHaveLength(3);
-		const image = (await call('GET', `/api/container_images/${CATALOGUE.images.wordpress}`)).json.container_image;
-		expect(image.image_variants.map((v: { id: number }) => v.id)).toEqual([CATALOGUE.variants.wordpressLatest, CATALOGUE.variants.wordpress66]);
+		expect(
+			(await call('GET', '/api/container_image_providers')).json.container_image_providers,
+		).toHaveLength(3);
+		const image = (await call('GET', `/api/container_images/${CATALOGUE.images.wordpress}`)).json
+			.container_image;
+		expect(image.image_variants.map((v: { id: number }) => v.id)).toEqual([
+			CATALOGUE.variants.wordpressLatest,
+			CATALOGUE.variants.wordpress66,
+		]);
 		expect(image.required_containers).toEqual([CATALOGUE.images.mariadb]);
 		expect(image.env_params[0]).toHaveProperty('env_param');
-		expect((await call('GET', '/api/image_collections')).json.image_collections[0].container_images).toHaveLength(2);
+		expect(
+			(await call('GET', '/api/image_collections')).json.image_collections[0].container_images,
+		).toHaveLength(2);
 	});
 });

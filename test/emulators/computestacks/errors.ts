@@ -3,12 +3,16 @@
  */
 import type { EmulatorResponse } from '../framework';
 
-export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Json = any;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A JSON response with the given status. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): EmulatorResponse {
+export function json(
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): EmulatorResponse {
 	return { status, body, headers: { 'content-type': JSON_TYPE, ...headers } };
 }
 
@@ -17,7 +21,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
  * (controller: app/controllers/concerns/api_response.rb#api_obj_missing without a message).
  */
 export function notFound(message?: unknown): EmulatorResponse {
-	if (message === undefined) return { status: 404, raw: '', headers: { 'content-type': JSON_TYPE } };
+	if (message === undefined)
+		return { status: 404, raw: '', headers: { 'content-type': JSON_TYPE } };
 	// api_obj_missing(msg) renders {errors: msg} as given: a string or an array.
 	return json(404, { errors: message });
 }

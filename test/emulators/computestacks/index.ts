@@ -85,9 +85,7 @@ export * from './state';
 export { WEBHOOK_HEADERS, WEBHOOK_RETRY_DELAYS_MS } from './webhooks';
 export { SERVER_SCOPES } from './oauth';
 
-// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test credential of the emulator
 export const API_KEY = 'csk_emulator_key_0001';
-// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test credential of the emulator
 export const API_SECRET = 'emulator-secret-0001';
 export const OAUTH_CLIENT_ID = 'cs-emulator-client';
 export const OAUTH_CLIENT_SECRET = 'cs-emulator-client-secret';
@@ -154,7 +152,9 @@ export interface ComputeStacksEmulator extends Emulator {
 	seedIngressRule(o?: Partial<IngressRule> & { serviceId?: number }): IngressRule;
 	seedBastion(o?: Partial<Bastion> & { projectId?: number }): Bastion;
 	seedSshKey(o?: Partial<SshKey>): SshKey;
-	seedCollaboration(o?: Partial<Collaboration> & { kind?: CollaborationKind; resourceId?: number }): Collaboration;
+	seedCollaboration(
+		o?: Partial<Collaboration> & { kind?: CollaborationKind; resourceId?: number },
+	): Collaboration;
 	seedCertificate(o?: Partial<Certificate> & { serviceId?: number }): Certificate;
 	seedSetting(o?: Partial<Setting> & { serviceId?: number }): Setting;
 	seedOrder(o?: Partial<Order>): Order;
@@ -274,13 +274,15 @@ function requireParam(params: Record<string, Json>, key: string): Record<string,
 /** ActionController::Parameters#permit for scalar keys (unpermitted keys are dropped silently). */
 function permit(obj: Record<string, Json>, keys: string[]): Record<string, Json> {
 	const out: Record<string, Json> = {};
-	for (const k of keys) if (k in obj && (obj[k] === null || typeof obj[k] !== 'object')) out[k] = obj[k];
+	for (const k of keys)
+		if (k in obj && (obj[k] === null || typeof obj[k] !== 'object')) out[k] = obj[k];
 	return out;
 }
 
 function permitArrays(obj: Record<string, Json>, keys: string[]): Record<string, Json> {
 	const out: Record<string, Json> = {};
-	for (const k of keys) if (Array.isArray(obj[k])) out[k] = (obj[k] as unknown[]).filter((x) => typeof x !== 'object');
+	for (const k of keys)
+		if (Array.isArray(obj[k])) out[k] = (obj[k] as unknown[]).filter((x) => typeof x !== 'object');
 	return out;
 }
 
@@ -308,14 +310,19 @@ function touch<T extends { updated_at: string }>(record: T, changes: Partial<T>)
 class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulator, OAuthHost {
 	readonly state = new ComputeStacksState();
 	readonly render = R;
-	oauth: OAuthSettings = { accessTokenTtlSeconds: 7200, autoApprove: true, redirectUris: [DEFAULT_REDIRECT_URI] };
+	oauth: OAuthSettings = {
+		accessTokenTtlSeconds: 7200,
+		autoApprove: true,
+		redirectUris: [DEFAULT_REDIRECT_URI],
+	};
 	tokens: AccessToken[] = [];
 	grants: AccessGrant[] = [];
 	tokenRequests: Array<{ grant_type: string; at: number }> = [];
 	asyncSteps = 2;
 	asyncOutcome: 'completed' | 'failed' = 'completed';
 	rateLimit?: { limit: number; windowMs: number };
-	readonly callbacks: Array<{ url: string; status: number; body: Json; authorization?: string }> = [];
+	readonly callbacks: Array<{ url: string; status: number; body: Json; authorization?: string }> =
+		[];
 	private pendingCallbacks: Array<Promise<void>> = [];
 	private throttle = { window: -1, count: 0 };
 	private tokenCounter = 0;
@@ -385,7 +392,11 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.asyncSteps = 2;
 		this.asyncOutcome = 'completed';
 		this.rateLimit = undefined;
-		this.oauth = { accessTokenTtlSeconds: 7200, autoApprove: true, redirectUris: [DEFAULT_REDIRECT_URI] };
+		this.oauth = {
+			accessTokenTtlSeconds: 7200,
+			autoApprove: true,
+			redirectUris: [DEFAULT_REDIRECT_URI],
+		};
 		this.seedCatalogue();
 	}
 
@@ -423,9 +434,24 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 
 		s.insert('locations', { name: 'US', active: true });
 		s.insert('locations', { name: 'EU', active: true });
-		s.insert('regions', { name: 'us-east-1', location_id: 1, nodes: 3, load_balancer_ip: '198.51.100.10' });
-		s.insert('regions', { name: 'us-east-2', location_id: 1, nodes: 2, load_balancer_ip: '198.51.100.20' });
-		s.insert('regions', { name: 'eu-central-1', location_id: 2, nodes: 2, load_balancer_ip: '203.0.113.10' });
+		s.insert('regions', {
+			name: 'us-east-1',
+			location_id: 1,
+			nodes: 3,
+			load_balancer_ip: '198.51.100.10',
+		});
+		s.insert('regions', {
+			name: 'us-east-2',
+			location_id: 1,
+			nodes: 2,
+			load_balancer_ip: '198.51.100.20',
+		});
+		s.insert('regions', {
+			name: 'eu-central-1',
+			location_id: 2,
+			nodes: 2,
+			load_balancer_ip: '203.0.113.10',
+		});
 		const pkg = (id: number, cpu: number, memory: number, storage: number) => ({
 			id,
 			cpu,
@@ -458,17 +484,97 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				updated_at: t,
 			});
 		}
-		s.insert('providers', { name: 'DockerHub', hostname: '', is_default: true, created_at: t, updated_at: t });
-		s.insert('providers', { name: 'Quay', hostname: 'quay.io', is_default: false, created_at: t, updated_at: t });
-		s.insert('providers', { name: 'GitHub', hostname: 'ghcr.io', is_default: false, created_at: t, updated_at: t });
+		s.insert('providers', {
+			name: 'DockerHub',
+			hostname: '',
+			is_default: true,
+			created_at: t,
+			updated_at: t,
+		});
+		s.insert('providers', {
+			name: 'Quay',
+			hostname: 'quay.io',
+			is_default: false,
+			created_at: t,
+			updated_at: t,
+		});
+		s.insert('providers', {
+			name: 'GitHub',
+			hostname: 'ghcr.io',
+			is_default: false,
+			created_at: t,
+			updated_at: t,
+		});
 
-		const wp = this.seedImage({ name: 'wordpress', label: 'WordPress', role: 'wordpress', category: 'web', user_id: null, variants: ['latest', '6.6'], min_memory: 512 });
-		const db = this.seedImage({ name: 'mariadb', label: 'MariaDB', role: 'mysql', category: 'database', user_id: null, variants: ['latest', '10.11'], min_memory: 512 });
-		const nginx = this.seedImage({ name: 'nginx', label: 'Nginx', role: 'nginx', category: 'web', user_id: null, variants: ['latest'], min_memory: 128 });
-		s.insert('envParams', { container_image_id: wp.id, name: 'WORDPRESS_DB_HOST', label: 'DB host', param_type: 'variable', value: 'build.mysql.ip', created_at: t, updated_at: t });
-		s.insert('settingParams', { container_image_id: db.id, name: 'mysql_password', label: 'Root password', param_type: 'password', value: '', created_at: t, updated_at: t });
-		s.insert('ingressParams', { container_image_id: wp.id, port: 80, port_nat: 0, proto: 'http', external_access: true, backend_ssl: false, tcp_proxy_opt: 'none', tcp_lb: false, created_at: t, updated_at: t });
-		s.insert('ingressParams', { container_image_id: nginx.id, port: 80, port_nat: 0, proto: 'http', external_access: true, backend_ssl: false, tcp_proxy_opt: 'none', tcp_lb: false, created_at: t, updated_at: t });
+		const wp = this.seedImage({
+			name: 'wordpress',
+			label: 'WordPress',
+			role: 'wordpress',
+			category: 'web',
+			user_id: null,
+			variants: ['latest', '6.6'],
+			min_memory: 512,
+		});
+		const db = this.seedImage({
+			name: 'mariadb',
+			label: 'MariaDB',
+			role: 'mysql',
+			category: 'database',
+			user_id: null,
+			variants: ['latest', '10.11'],
+			min_memory: 512,
+		});
+		const nginx = this.seedImage({
+			name: 'nginx',
+			label: 'Nginx',
+			role: 'nginx',
+			category: 'web',
+			user_id: null,
+			variants: ['latest'],
+			min_memory: 128,
+		});
+		s.insert('envParams', {
+			container_image_id: wp.id,
+			name: 'WORDPRESS_DB_HOST',
+			label: 'DB host',
+			param_type: 'variable',
+			value: 'build.mysql.ip',
+			created_at: t,
+			updated_at: t,
+		});
+		s.insert('settingParams', {
+			container_image_id: db.id,
+			name: 'mysql_password',
+			label: 'Root password',
+			param_type: 'password',
+			value: '',
+			created_at: t,
+			updated_at: t,
+		});
+		s.insert('ingressParams', {
+			container_image_id: wp.id,
+			port: 80,
+			port_nat: 0,
+			proto: 'http',
+			external_access: true,
+			backend_ssl: false,
+			tcp_proxy_opt: 'none',
+			tcp_lb: false,
+			created_at: t,
+			updated_at: t,
+		});
+		s.insert('ingressParams', {
+			container_image_id: nginx.id,
+			port: 80,
+			port_nat: 0,
+			proto: 'http',
+			external_access: true,
+			backend_ssl: false,
+			tcp_proxy_opt: 'none',
+			tcp_lb: false,
+			created_at: t,
+			updated_at: t,
+		});
 		s.insert('volumeParams', {
 			container_image_id: wp.id,
 			label: 'wordpress',
@@ -492,8 +598,21 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			created_at: t,
 			updated_at: t,
 		});
-		s.insert('imageRelationships', { container_image_id: wp.id, requires_container_id: db.id, default_variant_id: 3, created_at: t, updated_at: t });
-		s.insert('collections', { label: 'WordPress stack', active: true, sort: 0, container_image_ids: [wp.id, db.id], created_at: t, updated_at: t });
+		s.insert('imageRelationships', {
+			container_image_id: wp.id,
+			requires_container_id: db.id,
+			default_variant_id: 3,
+			created_at: t,
+			updated_at: t,
+		});
+		s.insert('collections', {
+			label: 'WordPress stack',
+			active: true,
+			sort: 0,
+			container_image_ids: [wp.id, db.id],
+			created_at: t,
+			updated_at: t,
+		});
 		void nginx;
 	}
 
@@ -558,7 +677,9 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	seedContainer(o: Partial<Container> & { serviceId?: number } = {}): Container {
 		const { serviceId, ...rest } = o;
 		const t = now();
-		const sv = this.state.services.get(serviceId ?? o.service_id ?? 0) ?? this.seedService({ containers: 0 });
+		const sv =
+			this.state.services.get(serviceId ?? o.service_id ?? 0) ??
+			this.seedService({ containers: 0 });
 		const id = o.id ?? this.state.nextId('containers');
 		return this.state.insert('containers', {
 			id,
@@ -634,7 +755,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	seedVolume(o: Partial<Volume> & { serviceId?: number } = {}): Volume {
 		const { serviceId, ...rest } = o;
 		const t = now();
-		const sv = this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
+		const sv =
+			this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
 		const p = this.state.projects.get(sv.project_id);
 		const id = o.id ?? this.state.nextId('volumes');
 		const uuid = createHash('sha1').update(`vol-${id}-${Math.random()}`).digest('hex').slice(0, 32);
@@ -681,7 +803,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	seedIngressRule(o: Partial<IngressRule> & { serviceId?: number } = {}): IngressRule {
 		const { serviceId, ...rest } = o;
 		const t = now();
-		const sv = this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
+		const sv =
+			this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
 		const p = this.state.projects.get(sv.project_id);
 		return this.state.insert('ingressRules', {
 			container_service_id: sv.id,
@@ -740,8 +863,27 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			records: {
 				A: [{ name: '@', ip: '198.51.100.10', ttl: 3600 }],
 				NS: [{ name: '@', hostname: 'ns1.cs-emulator.test.', ttl: 86400 }],
-				SOA: [{ name: '@', primary: 'ns1.cs-emulator.test.', email: 'hostmaster.cs-emulator.test.', serial: 1, ttl: 3600 }],
-				AAAA: [], CAA: [], CNAME: [], DS: [], HINFO: [], MX: [], NAPTR: [], PTR: [], SRV: [], SSHFP: [], TLSA: [], TXT: [],
+				SOA: [
+					{
+						name: '@',
+						primary: 'ns1.cs-emulator.test.',
+						email: 'hostmaster.cs-emulator.test.',
+						serial: 1,
+						ttl: 3600,
+					},
+				],
+				AAAA: [],
+				CAA: [],
+				CNAME: [],
+				DS: [],
+				HINFO: [],
+				MX: [],
+				NAPTR: [],
+				PTR: [],
+				SRV: [],
+				SSHFP: [],
+				TLSA: [],
+				TXT: [],
 			},
 			created_at: t,
 			updated_at: t,
@@ -856,7 +998,9 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		});
 	}
 
-	seedCollaboration(o: Partial<Collaboration> & { kind?: CollaborationKind; resourceId?: number } = {}): Collaboration {
+	seedCollaboration(
+		o: Partial<Collaboration> & { kind?: CollaborationKind; resourceId?: number } = {},
+	): Collaboration {
 		const { resourceId, ...rest } = o;
 		const t = now();
 		const kind = o.kind ?? 'project';
@@ -881,7 +1025,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	seedCertificate(o: Partial<Certificate> & { serviceId?: number } = {}): Certificate {
 		const { serviceId, ...rest } = o;
 		const t = now();
-		const sv = this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
+		const sv =
+			this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
 		const id = o.id ?? this.state.nextId('certificates');
 		return this.state.insert('certificates', {
 			id,
@@ -900,7 +1045,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	seedSetting(o: Partial<Setting> & { serviceId?: number } = {}): Setting {
 		const { serviceId, ...rest } = o;
 		const t = now();
-		const sv = this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
+		const sv =
+			this.state.services.get(serviceId ?? o.container_service_id ?? 0) ?? this.seedService();
 		return this.state.insert('settings', {
 			project_id: sv.project_id,
 			container_service_id: sv.id,
@@ -965,7 +1111,9 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 
 	issueToken(options: { scopes?: string[]; expiresIn?: number; refresh?: boolean } = {}) {
 		const t = issueToken(this, options);
-		return t.refresh_token ? { access_token: t.token, refresh_token: t.refresh_token } : { access_token: t.token };
+		return t.refresh_token
+			? { access_token: t.token, refresh_token: t.refresh_token }
+			: { access_token: t.token };
 	}
 
 	expireAccessTokens(): void {
@@ -1036,7 +1184,14 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			bastion_ids: o.bastionIds ?? [],
 			domain_ids: o.domainIds ?? [],
 			audit: o.audit
-				? { id: ++this.auditCounter, event: o.audit, raw_data: null, ip_addr: '127.0.0.1', created_at: t, updated_at: t }
+				? {
+						id: ++this.auditCounter,
+						event: o.audit,
+						raw_data: null,
+						ip_addr: '127.0.0.1',
+						created_at: t,
+						updated_at: t,
+					}
 				: null,
 			event_details: [],
 			callback: o.callback ?? null,
@@ -1054,7 +1209,13 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 
 	private addDetail(e: EventLog, data: string, code: string): void {
 		const t = now();
-		e.event_details.push({ id: this.state.nextId('details'), data, event_code: code, created_at: t, updated_at: t });
+		e.event_details.push({
+			id: this.state.nextId('details'),
+			data,
+			event_code: code,
+			created_at: t,
+			updated_at: t,
+		});
 	}
 
 	/** One worker step: pending → running → completed/failed (events/state_manager.rb). */
@@ -1080,7 +1241,11 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	private performCallback(e: EventLog): void {
 		if (!e.callback?.url || e.callbackDelivered) return;
 		e.callbackDelivered = true;
-		const body = { timestamp: epoch(), success: e.status === 'completed', data: e.event_details.map((d) => d.data) };
+		const body = {
+			timestamp: epoch(),
+			success: e.status === 'completed',
+			data: e.event_details.map((d) => d.data),
+		};
 		const cb = e.callback;
 		this.pendingCallbacks.push(
 			sendCallback(cb, body).then((status) => {
@@ -1114,7 +1279,12 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		}
 		let project = o.project_id ? this.state.projects.get(o.project_id) : undefined;
 		if (!project)
-			project = this.seedProject({ name: o.project_name, location_id: o.location_id, region_id: o.region_id, current_state: 'working' });
+			project = this.seedProject({
+				name: o.project_name,
+				location_id: o.location_id,
+				region_id: o.region_id,
+				current_state: 'working',
+			});
 		for (const c of o.containers) {
 			const v = this.state.variants.get(c.image_variant_id)!;
 			const img = this.state.images.get(v.container_image_id)!;
@@ -1126,9 +1296,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				label: c.name || img.label,
 				containers: c.qty ?? 1,
 			});
-			for (const ip of [...this.state.ingressParams.values()].filter((x) => x.container_image_id === img.id))
-				this.seedIngressRule({ serviceId: sv.id, port: ip.port, proto: ip.proto, external_access: ip.external_access });
-			for (const vp of [...this.state.volumeParams.values()].filter((x) => x.container_image_id === img.id))
+			for (const ip of [...this.state.ingressParams.values()].filter(
+				(x) => x.container_image_id === img.id,
+			))
+				this.seedIngressRule({
+					serviceId: sv.id,
+					port: ip.port,
+					proto: ip.proto,
+					external_access: ip.external_access,
+				});
+			for (const vp of [...this.state.volumeParams.values()].filter(
+				(x) => x.container_image_id === img.id,
+			))
 				this.seedVolume({ serviceId: sv.id, label: vp.label, mount_path: vp.mount_path });
 		}
 		touch(project, { current_state: 'running' });
@@ -1144,7 +1323,7 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	): Promise<{ attempts: Array<{ status: number }>; delivered: boolean; body: string }> {
 		let body = JSON.stringify(options.record ?? this.webhookPayload(kind));
 		if (options.asShipped && kind !== 'billing_usage') body = '';
-		const delays = options.asShipped ? [] : options.retryDelaysMs ?? WEBHOOK_RETRY_DELAYS_MS;
+		const delays = options.asShipped ? [] : (options.retryDelaysMs ?? WEBHOOK_RETRY_DELAYS_MS);
 		const result = await deliverWithRetries(url, body, delays);
 		return { ...result, body };
 	}
@@ -1199,7 +1378,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		const usages = [...s.billingUsages.values()];
 		const list = usages.length ? usages : [this.seedBillingUsage()];
 		const bySub = new Map<number, BillingUsage[]>();
-		for (const x of list) bySub.set(x.subscription_id, [...(bySub.get(x.subscription_id) ?? []), x]);
+		for (const x of list)
+			bySub.set(x.subscription_id, [...(bySub.get(x.subscription_id) ?? []), x]);
 		return [...bySub.entries()].map(([subId, items]) => {
 			const p = s.products.get(items[0].product_id);
 			return {
@@ -1214,7 +1394,10 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				total: items.reduce((a, i) => a + Number(i.total), 0),
 				qty: items.reduce((a, i) => a + Number(i.qty), 0),
 				period_start: items.map((i) => i.period_start).sort()[0],
-				period_end: items.map((i) => i.period_end).sort().pop(),
+				period_end: items
+					.map((i) => i.period_end)
+					.sort()
+					.pop(),
 				usage_items: items.map((i) => ({
 					id: i.id,
 					rate: Number(i.rate),
@@ -1258,11 +1441,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		const accept = req.headers.accept ?? '';
 		const m = /api_version=(\d+)/.exec(accept);
 		if (!m) {
-			if (/api_version=/.test(accept)) return { error: unsupportedVersion(accept.split('; ').pop()?.split('=').pop()) };
+			if (/api_version=/.test(accept))
+				return { error: unsupportedVersion(accept.split('; ').pop()?.split('=').pop()) };
 			return { version: MISSING_VERSION };
 		}
 		const v = Number(m[1]);
-		if (OBSOLETE_VERSIONS.includes(v) || (!DEPRECATED_VERSIONS.includes(v) && !SUPPORTED_VERSIONS.includes(v))) {
+		if (
+			OBSOLETE_VERSIONS.includes(v) ||
+			(!DEPRECATED_VERSIONS.includes(v) && !SUPPORTED_VERSIONS.includes(v))
+		) {
 			return { error: unsupportedVersion(accept.split('; ').pop()?.split('=').pop()) };
 		}
 		return { version: v };
@@ -1277,7 +1464,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 			const i = decoded.indexOf(':');
 			if (i < 0) return notAuthorized();
-			if (!this.checkApiCredential(decoded.slice(0, i), decoded.slice(i + 1))) return notAuthorized();
+			if (!this.checkApiCredential(decoded.slice(0, i), decoded.slice(i + 1)))
+				return notAuthorized();
 			return { userId: this.state.userId, token: null };
 		}
 		const value = bearerFrom(req);
@@ -1298,10 +1486,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	}
 
 	/** Rails params with wrap_parameters (format: [:json]) applied. */
-	private params(req: EmulatorRequest, options: RouteOptions, path: Record<string, string>): Record<string, Json> {
+	private params(
+		req: EmulatorRequest,
+		options: RouteOptions,
+		path: Record<string, string>,
+	): Record<string, Json> {
 		let body: Record<string, Json> = {};
 		const type = req.headers['content-type'] ?? '';
-		if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) body = { ...(req.body as Record<string, Json>) };
+		if (req.body && typeof req.body === 'object' && !Array.isArray(req.body))
+			body = { ...(req.body as Record<string, Json>) };
 		else if (req.rawBody && /x-www-form-urlencoded/.test(type)) {
 			new URLSearchParams(req.rawBody).forEach((v, k) => {
 				body[k] = v;
@@ -1310,7 +1503,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		if (options.wrap && /json/.test(type) && !(options.wrap.key in body)) {
 			const include = options.wrap.include;
 			const wrapped: Record<string, Json> = {};
-			for (const [k, v] of Object.entries(body)) if (!include || include.includes(k)) wrapped[k] = v;
+			for (const [k, v] of Object.entries(body))
+				if (!include || include.includes(k)) wrapped[k] = v;
 			body[options.wrap.key] = wrapped;
 		}
 		return { ...req.query, ...body, ...path };
@@ -1331,7 +1525,7 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				auth = a;
 				if (auth.userId === null && !options.userless) {
 					// A user-less token that passed the scope check on an action that needs a user.
-					return json(500, { errors: ["undefined method for nil:NilClass"] });
+					return json(500, { errors: ['undefined method for nil:NilClass'] });
 				}
 			}
 			const deprecated = DEPRECATED_VERSIONS.includes(v.version);
@@ -1346,9 +1540,10 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 					// The catch-all web route (exceptions_app) does not run ApiVersion#include_deprecation.
 					if (error instanceof ParameterMissing) {
 						if (!options.rescues) return response;
-						response = json(500, { errors: [`param is missing or the value is empty: ${error.param}`] });
+						response = json(500, {
+							errors: [`param is missing or the value is empty: ${error.param}`],
+						});
 					}
-					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- not node code
 				} else throw error;
 			}
 			if (deprecated) response.headers = { ...(response.headers ?? {}), 'api-deprecated': 'true' };
@@ -1390,7 +1585,13 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		return { items: slice, headers };
 	}
 
-	private list<T>(ctx: Ctx, root: string, items: T[], render: (x: T) => Json, paginated: boolean): EmulatorResponse {
+	private list<T>(
+		ctx: Ctx,
+		root: string,
+		items: T[],
+		render: (x: T) => Json,
+		paginated: boolean,
+	): EmulatorResponse {
 		if (!paginated) return json(200, { [root]: items.map(render) });
 		const page = this.paginate(ctx, items);
 		return json(200, { [root]: page.items.map(render) }, page.headers);
@@ -1427,7 +1628,9 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		const img = findInt(this.state.images, raw);
 		if (!img) return undefined;
 		if (userless) return img.active && img.user_id === null ? img : undefined;
-		return img.user_id === this.state.userId || (img.user_id === null && img.active) ? img : undefined;
+		return img.user_id === this.state.userId || (img.user_id === null && img.active)
+			? img
+			: undefined;
 	}
 
 	/** ContainerImage.find_for_edit: own images only (system images need an admin). */
@@ -1444,12 +1647,17 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 
 	/** `sorted` on event logs: newest first. */
 	private sortedEvents(filter: (e: EventLog) => boolean): EventLog[] {
-		return [...this.state.events.values()].filter(filter).sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
+		return [...this.state.events.values()]
+			.filter(filter)
+			.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
 	}
 
 	private volumeBusy(v: Volume): boolean {
 		return [...this.state.events.values()].some(
-			(e) => e.volume_ids.includes(v.id) && (e.status === 'pending' || e.status === 'running') && e.locale !== 'volume.placeholder',
+			(e) =>
+				e.volume_ids.includes(v.id) &&
+				(e.status === 'pending' || e.status === 'running') &&
+				e.locale !== 'volume.placeholder',
 		);
 	}
 
@@ -1464,10 +1672,17 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	}
 
 	private collaborators(kind: CollaborationKind, resourceId: number): Collaboration[] {
-		return [...this.state.collaborations.values()].filter((c) => c.kind === kind && c.resource_id === resourceId);
+		return [...this.state.collaborations.values()].filter(
+			(c) => c.kind === kind && c.resource_id === resourceId,
+		);
 	}
 
-	private createCollaborator(kind: CollaborationKind, resourceId: number, resourceName: string, params: Record<string, Json>): EmulatorResponse {
+	private createCollaborator(
+		kind: CollaborationKind,
+		resourceId: number,
+		resourceName: string,
+		params: Record<string, Json>,
+	): EmulatorResponse {
 		const p = permit(requireParam(params, 'collaborator'), ['user_email']);
 		const email = String(p.user_email ?? '').trim();
 		const me = this.state.user;
@@ -1491,7 +1706,12 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		return json(201, R.collaborationShow(c));
 	}
 
-	private collaboratorRoutes(base: string, kind: CollaborationKind, scopes: { read: string[]; write: string[] }, load: (ctx: Ctx) => { id: number; name: string } | EmulatorResponse): void {
+	private collaboratorRoutes(
+		base: string,
+		kind: CollaborationKind,
+		scopes: { read: string[]; write: string[] },
+		load: (ctx: Ctx) => { id: number; name: string } | EmulatorResponse,
+	): void {
 		const wrap = { key: 'collaborator' };
 		const findCollab = (ctx: Ctx, resourceId: number) =>
 			this.collaborators(kind, resourceId).find((c) => String(c.id) === ctx.path.id);
@@ -1541,14 +1761,43 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	}
 
 	private oauthRoutes(): void {
-		const guard = (fn: (req: EmulatorRequest) => EmulatorResponse) => (req: EmulatorRequest) => this.throttled() ?? fn(req);
-		this.route('GET', '/api/oauth/authorize', guard((req) => authorizeGet(this, req)));
-		this.route('POST', '/api/oauth/authorize', guard((req) => authorizeDecision(this, req, false)));
-		this.route('DELETE', '/api/oauth/authorize', guard((req) => authorizeDecision(this, req, true)));
-		this.route('POST', '/api/oauth/token', guard((req) => tokenEndpoint(this, req)));
-		this.route('POST', '/api/oauth/revoke', guard((req) => revokeEndpoint(this, req)));
-		this.route('POST', '/api/oauth/introspect', guard((req) => introspectEndpoint(this, req)));
-		this.route('GET', '/api/oauth/token/info', guard((req) => tokenInfoEndpoint(this, req)));
+		const guard = (fn: (req: EmulatorRequest) => EmulatorResponse) => (req: EmulatorRequest) =>
+			this.throttled() ?? fn(req);
+		this.route(
+			'GET',
+			'/api/oauth/authorize',
+			guard((req) => authorizeGet(this, req)),
+		);
+		this.route(
+			'POST',
+			'/api/oauth/authorize',
+			guard((req) => authorizeDecision(this, req, false)),
+		);
+		this.route(
+			'DELETE',
+			'/api/oauth/authorize',
+			guard((req) => authorizeDecision(this, req, true)),
+		);
+		this.route(
+			'POST',
+			'/api/oauth/token',
+			guard((req) => tokenEndpoint(this, req)),
+		);
+		this.route(
+			'POST',
+			'/api/oauth/revoke',
+			guard((req) => revokeEndpoint(this, req)),
+		);
+		this.route(
+			'POST',
+			'/api/oauth/introspect',
+			guard((req) => introspectEndpoint(this, req)),
+		);
+		this.route(
+			'GET',
+			'/api/oauth/token/info',
+			guard((req) => tokenInfoEndpoint(this, req)),
+		);
 	}
 
 	private metaRoutes(): void {
@@ -1563,7 +1812,10 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		// api_auth.rb#auth (deprecated) — `except: %i[auth secondfactor]` skips auth_request!.
 		this.api('POST', '/api/auth', { noAuth: true }, () =>
 			json(400, {
-				errors: ['this authentication method has been replaced with oauth2.', 'Please see the api documentation: /documentation/api'],
+				errors: [
+					'this authentication method has been replaced with oauth2.',
+					'Please see the api documentation: /documentation/api',
+				],
 			}),
 		);
 		// api_auth.rb#secondfactor
@@ -1586,7 +1838,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		};
 		// projects_controller.rb (sort_by_name)
 		this.api('GET', '/api/projects', read, (ctx) =>
-			this.list(ctx, 'projects', [...this.state.projects.values()].filter((p) => !p.trashed).sort((a, b) => a.name.localeCompare(b.name)), (p) => R.project(this.state, p), true),
+			this.list(
+				ctx,
+				'projects',
+				[...this.state.projects.values()]
+					.filter((p) => !p.trashed)
+					.sort((a, b) => a.name.localeCompare(b.name)),
+				(p) => R.project(this.state, p),
+				true,
+			),
 		);
 		this.api('GET', '/api/projects/{id}', read, (ctx) => {
 			const p = this.project(ctx.path.id);
@@ -1613,7 +1873,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				audit: 'deleted',
 				effect: () => {
 					p.trashed = true;
-					for (const sv of this.state.services.values()) if (sv.project_id === p.id) sv.trashed = true;
+					for (const sv of this.state.services.values())
+						if (sv.project_id === p.id) sv.trashed = true;
 				},
 			});
 			return accepted();
@@ -1621,34 +1882,54 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		// projects/services_controller.rb: excludes load balancers, paginated
 		this.api('GET', '/api/projects/{project_id}/services', read, (ctx) => {
 			const p = parent(ctx);
-			const items = [...this.state.services.values()].filter((s) => s.project_id === p.id && !s.trashed && !s.is_load_balancer);
+			const items = [...this.state.services.values()].filter(
+				(s) => s.project_id === p.id && !s.trashed && !s.is_load_balancer,
+			);
 			return this.list(ctx, 'container_services', items, (s) => R.service(this.state, s), true);
 		});
 		this.api('GET', '/api/projects/{project_id}/containers', read, (ctx) => {
 			const p = parent(ctx);
-			const items = [...this.state.containers.values()].filter((c) => c.project_id === p.id && this.service(String(c.service_id)));
+			const items = [...this.state.containers.values()].filter(
+				(c) => c.project_id === p.id && this.service(String(c.service_id)),
+			);
 			return this.list(ctx, 'containers', items, (c) => R.container(this.state, c), true);
 		});
 		this.api('GET', '/api/projects/{project_id}/images', read, (ctx) => {
 			const p = parent(ctx);
-			const ids = [...new Set([...this.state.services.values()].filter((s) => s.project_id === p.id && !s.trashed).map((s) => s.container_image_id))];
+			const ids = [
+				...new Set(
+					[...this.state.services.values()]
+						.filter((s) => s.project_id === p.id && !s.trashed)
+						.map((s) => s.container_image_id),
+				),
+			];
 			const items = ids.map((id) => this.state.images.get(id)).filter((i): i is Image => !!i);
 			return this.list(ctx, 'container_images', items, (i) => R.image(this.state, i), true);
 		});
 		// projects/events_controller.rb: `@deployment.event_logs.sorted`, paginated
 		this.api('GET', '/api/projects/{project_id}/events', read, (ctx) => {
 			const p = parent(ctx);
-			return this.list(ctx, 'events', this.sortedEvents((e) => e.project_ids.includes(p.id)), (e) => R.event(this.state, e), true);
+			return this.list(
+				ctx,
+				'events',
+				this.sortedEvents((e) => e.project_ids.includes(p.id)),
+				(e) => R.event(this.state, e),
+				true,
+			);
 		});
 		this.api('GET', '/api/projects/{project_id}/volumes', read, (ctx) => {
 			const p = parent(ctx);
-			const items = [...this.state.volumes.values()].filter((v) => v.project_id === p.id && !v.to_trash);
+			const items = [...this.state.volumes.values()].filter(
+				(v) => v.project_id === p.id && !v.to_trash,
+			);
 			return this.list(ctx, 'volumes', items, (v) => R.volume(this.state, v), true);
 		});
 		this.api('GET', '/api/projects/{project_id}/volumes/{id}', read, (ctx) => {
 			const p = parent(ctx);
 			const v = findInt(this.state.volumes, ctx.path.id);
-			return v && v.project_id === p.id ? json(200, { volume: R.volume(this.state, v) }) : notFound();
+			return v && v.project_id === p.id
+				? json(200, { volume: R.volume(this.state, v) })
+				: notFound();
 		});
 		// projects/bastions_controller.rb (index.rabl, paginated)
 		this.api('GET', '/api/projects/{project_id}/bastions', read, (ctx) => {
@@ -1659,29 +1940,41 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('GET', '/api/projects/{project_id}/bastions/{id}', read, (ctx) => {
 			const p = parent(ctx);
 			const b = findInt(this.state.bastions, ctx.path.id);
-			return b && b.project_id === p.id ? json(200, { bastion: R.bastion(b) }) : notFound(['Unknown sftp container']);
+			return b && b.project_id === p.id
+				? json(200, { bastion: R.bastion(b) })
+				: notFound(['Unknown sftp container']);
 		});
 		// projects/bastions/reset_password_controller.rb: new password + container.rebuild event
-		this.api('POST', '/api/projects/{project_id}/bastions/{bastion_id}/reset_password', write, (ctx) => {
-			const p = parent(ctx);
-			const b = findInt(this.state.bastions, ctx.path.bastion_id);
-			if (!b || b.project_id !== p.id) return notFound();
-			touch(b, { password: randomBytes(10).toString('base64url').replace(/[_-]/g, '') });
-			this.createEvent({
-				locale: 'container.rebuild',
-				locale_keys: { label: 'SFTP', container: b.name },
-				event_code: POWER_CODES.rebuild,
-				projectIds: [p.id],
-				bastionIds: [b.id],
-				audit: 'updated',
-			});
-			return json(202, { bastion: R.bastion(b) });
-		});
+		this.api(
+			'POST',
+			'/api/projects/{project_id}/bastions/{bastion_id}/reset_password',
+			write,
+			(ctx) => {
+				const p = parent(ctx);
+				const b = findInt(this.state.bastions, ctx.path.bastion_id);
+				if (!b || b.project_id !== p.id) return notFound();
+				touch(b, { password: randomBytes(10).toString('base64url').replace(/[_-]/g, '') });
+				this.createEvent({
+					locale: 'container.rebuild',
+					locale_keys: { label: 'SFTP', container: b.name },
+					event_code: POWER_CODES.rebuild,
+					projectIds: [p.id],
+					bastionIds: [b.id],
+					audit: 'updated',
+				});
+				return json(202, { bastion: R.bastion(b) });
+			},
+		);
 		// projects/collaborators_controller.rb (verify_admin: the owner here)
-		this.collaboratorRoutes('/api/projects/{project_id}/collaborators', 'project', { read: ['projects_read'], write: ['projects_write'] }, (ctx) => {
-			const p = this.project(ctx.path.project_id);
-			return p ? { id: p.id, name: p.name } : notFound(['Unknown project']);
-		});
+		this.collaboratorRoutes(
+			'/api/projects/{project_id}/collaborators',
+			'project',
+			{ read: ['projects_read'], write: ['projects_write'] },
+			(ctx) => {
+				const p = this.project(ctx.path.project_id);
+				return p ? { id: p.id, name: p.name } : notFound(['Unknown project']);
+			},
+		);
 	}
 
 	private serviceRoutes(): void {
@@ -1693,35 +1986,71 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			return sv;
 		};
 		this.api('GET', '/api/container_services', read, (ctx) =>
-			this.list(ctx, 'container_services', [...this.state.services.values()].filter((s) => this.service(String(s.id))), (s) => R.service(this.state, s), true),
+			this.list(
+				ctx,
+				'container_services',
+				[...this.state.services.values()].filter((s) => this.service(String(s.id))),
+				(s) => R.service(this.state, s),
+				true,
+			),
 		);
 		const show = (sv: Service, status = 200) => {
 			const img = this.state.images.get(sv.container_image_id);
-			return json(status, { container_service: R.service(this.state, sv), container_image: img ? R.image(this.state, img) : null });
+			return json(status, {
+				container_service: R.service(this.state, sv),
+				container_image: img ? R.image(this.state, img) : null,
+			});
 		};
 		this.api('GET', '/api/container_services/{id}', read, (ctx) => show(parent(ctx)));
 		// container_services_controller.rb#update: 202 with the show view; api_version < 51 reads top-level params
-		this.api('PATCH', '/api/container_services/{id}', { ...write, wrap: { key: 'container_service' } }, (ctx) => {
-			const sv = parent(ctx);
-			const attrs =
-				ctx.version < 51
-					? permit(ctx.params, ['name', 'scale', 'package_id'])
-					: permit(requireParam(ctx.params, 'container_service'), ['label', 'command', 'tag_list', 'master_domain_id']);
-			if ('label' in attrs && isBlank(attrs.label)) return unprocessable(["Label can't be blank"]);
-			const changes: Partial<Service> = {};
-			if ('label' in attrs) changes.label = String(attrs.label);
-			if ('command' in attrs) changes.command = attrs.command === null ? null : String(attrs.command);
-			if ('tag_list' in attrs) changes.tag_list = String(attrs.tag_list).split(',').map((x) => x.trim()).filter(Boolean);
-			if ('master_domain_id' in attrs) changes.master_domain_id = attrs.master_domain_id === null ? null : int(attrs.master_domain_id);
-			touch(sv, changes);
-			return show(sv, 202);
-		});
-		this.api('PUT', '/api/container_services/{id}', { ...write, wrap: { key: 'container_service' } }, (ctx) => {
-			const sv = parent(ctx);
-			const attrs = permit(requireParam(ctx.params, 'container_service'), ['label', 'command', 'master_domain_id']);
-			touch(sv, attrs as Partial<Service>);
-			return show(sv, 202);
-		});
+		this.api(
+			'PATCH',
+			'/api/container_services/{id}',
+			{ ...write, wrap: { key: 'container_service' } },
+			(ctx) => {
+				const sv = parent(ctx);
+				const attrs =
+					ctx.version < 51
+						? permit(ctx.params, ['name', 'scale', 'package_id'])
+						: permit(requireParam(ctx.params, 'container_service'), [
+								'label',
+								'command',
+								'tag_list',
+								'master_domain_id',
+							]);
+				if ('label' in attrs && isBlank(attrs.label))
+					return unprocessable(["Label can't be blank"]);
+				const changes: Partial<Service> = {};
+				if ('label' in attrs) changes.label = String(attrs.label);
+				if ('command' in attrs)
+					changes.command = attrs.command === null ? null : String(attrs.command);
+				if ('tag_list' in attrs)
+					changes.tag_list = String(attrs.tag_list)
+						.split(',')
+						.map((x) => x.trim())
+						.filter(Boolean);
+				if ('master_domain_id' in attrs)
+					changes.master_domain_id =
+						attrs.master_domain_id === null ? null : int(attrs.master_domain_id);
+				touch(sv, changes);
+				return show(sv, 202);
+			},
+		);
+		this.api(
+			'PUT',
+			'/api/container_services/{id}',
+			{ ...write, wrap: { key: 'container_service' } },
+			(ctx) => {
+				const sv = parent(ctx);
+				const attrs = permit(requireParam(ctx.params, 'container_service'), [
+					'label',
+					'command',
+					'master_domain_id',
+				]);
+				touch(sv, attrs as Partial<Service>);
+				return show(sv, 202);
+			},
+		);
 		// container_services_controller.rb#destroy: EventLog 'service.trash' linked to the service only
 		this.api('DELETE', '/api/container_services/{id}', write, (ctx) => {
 			const sv = parent(ctx);
@@ -1738,63 +2067,79 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			return accepted();
 		});
 		// container_services/resize_controller.rb
-		this.api('POST', '/api/container_services/{id}/resize', { ...write, wrap: { key: 'resize' }, rescues: true }, (ctx) => {
-			const sv = parent(ctx);
-			const attrs = permit(requireParam(ctx.params, 'container_service'), ['product_id']);
-			const product = findInt(this.state.products, attrs.product_id === undefined ? undefined : String(attrs.product_id));
-			if (!product) return unprocessable([`Missing package id: ${attrs.product_id ?? ''}`]);
-			if (product.id === sv.product_id) return accepted();
-			const count = this.serviceContainers(sv).length;
-			this.createEvent({
-				locale: count === 1 ? 'service.resizing_1' : 'service.resizing',
-				locale_keys: { label: sv.label, count },
-				event_code: 'fdfcc55ffebd0424',
-				serviceIds: [sv.id],
-				projectIds: [sv.project_id],
-				audit: 'updated',
-				details: [
-					{
-						data: `---\n:product: ${product.label}\n:cpu: ${product.package.cpu}\n:memory: ${product.package.memory}\n:storage: ${product.package.storage}\n:bandwidth: ${product.package.bandwidth}\n`,
-						event_code: 'fdfcc55ffebd0424',
-					},
-				],
-				effect: () => touch(sv, { product_id: product.id }),
-			});
-			return accepted();
-		});
+		this.api(
+			'POST',
+			'/api/container_services/{id}/resize',
+			{ ...write, wrap: { key: 'resize' }, rescues: true },
+			(ctx) => {
+				const sv = parent(ctx);
+				const attrs = permit(requireParam(ctx.params, 'container_service'), ['product_id']);
+				const product = findInt(
+					this.state.products,
+					attrs.product_id === undefined ? undefined : String(attrs.product_id),
+				);
+				if (!product) return unprocessable([`Missing package id: ${attrs.product_id ?? ''}`]);
+				if (product.id === sv.product_id) return accepted();
+				const count = this.serviceContainers(sv).length;
+				this.createEvent({
+					locale: count === 1 ? 'service.resizing_1' : 'service.resizing',
+					locale_keys: { label: sv.label, count },
+					event_code: 'fdfcc55ffebd0424',
+					serviceIds: [sv.id],
+					projectIds: [sv.project_id],
+					audit: 'updated',
+					details: [
+						{
+							data: `---\n:product: ${product.label}\n:cpu: ${product.package.cpu}\n:memory: ${product.package.memory}\n:storage: ${product.package.storage}\n:bandwidth: ${product.package.bandwidth}\n`,
+							event_code: 'fdfcc55ffebd0424',
+						},
+					],
+					effect: () => touch(sv, { product_id: product.id }),
+				});
+				return accepted();
+			},
+		);
 		// container_services/scale_controller.rb: the event is created before the region check
-		this.api('POST', '/api/container_services/{id}/scale', { ...write, wrap: { key: 'scale' }, rescues: true }, (ctx) => {
-			const sv = parent(ctx);
-			const attrs = permit(requireParam(ctx.params, 'container_service'), ['qty']);
-			const qty = int(attrs.qty);
-			const from = this.serviceContainers(sv).length;
-			const p = this.state.projects.get(sv.project_id);
-			const region = p ? this.state.regions.get(p.region_id) : undefined;
-			const e = this.createEvent({
-				locale: 'service.scaling',
-				locale_keys: { label: sv.label, from, to: qty },
-				event_code: 'c2dcdabd7101caa5',
-				serviceIds: [sv.id],
-				projectIds: [sv.project_id],
-				audit: 'updated',
-				effect: () => {
-					const current = this.serviceContainers(sv);
-					if (qty > current.length) for (let i = current.length; i < qty; i++) this.seedContainer({ serviceId: sv.id });
-					else if (qty >= 1) for (const c of current.slice(qty)) this.state.containers.delete(c.id);
-				},
-			});
-			if (!region || region.nodes <= 0) {
-				e.frozen = true; // the event stays pending forever
-				return unprocessable(['Invalid Region. Unable to scale containers.']);
-			}
-			return accepted();
-		});
+		this.api(
+			'POST',
+			'/api/container_services/{id}/scale',
+			{ ...write, wrap: { key: 'scale' }, rescues: true },
+			(ctx) => {
+				const sv = parent(ctx);
+				const attrs = permit(requireParam(ctx.params, 'container_service'), ['qty']);
+				const qty = int(attrs.qty);
+				const from = this.serviceContainers(sv).length;
+				const p = this.state.projects.get(sv.project_id);
+				const region = p ? this.state.regions.get(p.region_id) : undefined;
+				const e = this.createEvent({
+					locale: 'service.scaling',
+					locale_keys: { label: sv.label, from, to: qty },
+					event_code: 'c2dcdabd7101caa5',
+					serviceIds: [sv.id],
+					projectIds: [sv.project_id],
+					audit: 'updated',
+					effect: () => {
+						const current = this.serviceContainers(sv);
+						if (qty > current.length)
+							for (let i = current.length; i < qty; i++) this.seedContainer({ serviceId: sv.id });
+						else if (qty >= 1)
+							for (const c of current.slice(qty)) this.state.containers.delete(c.id);
+					},
+				});
+				if (!region || region.nodes <= 0) {
+					e.frozen = true; // the event stays pending forever
+					return unprocessable(['Invalid Region. Unable to scale containers.']);
+				}
+				return accepted();
+			},
+		);
 		// container_services/power_controller.rb (`update`, PUT/PATCH .../power/{action}); one shared event
 		const power: Action = (ctx) => {
 			const sv = parent(ctx);
 			const action = ctx.path.action;
 			const allowed = ['start', 'stop', 'restart', 'rebuild'];
-			if (!allowed.includes(action)) return unprocessable(['Unknown action.', `Available actions are: ${allowed.join(', ')}`]);
+			if (!allowed.includes(action))
+				return unprocessable(['Unknown action.', `Available actions are: ${allowed.join(', ')}`]);
 			const containers = this.serviceContainers(sv);
 			if (containers.length) this.powerEvent(containers, sv, action, this.callbackParam(ctx));
 			return accepted();
@@ -1805,65 +2150,117 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('GET', '/api/container_services/{id}/logs', read, (ctx) => {
 			const sv = parent(ctx);
 			const limit = int(ctx.params.limit) > 0 ? int(ctx.params.limit) : 500;
-			return json(200, this.logs(this.serviceContainers(sv).map((c) => c.name), limit));
+			return json(
+				200,
+				this.logs(
+					this.serviceContainers(sv).map((c) => c.name),
+					limit,
+				),
+			);
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/containers', read, (ctx) => {
 			const sv = parent(ctx);
-			return this.list(ctx, 'containers', this.serviceContainers(sv), (c) => R.container(this.state, c), false);
+			return this.list(
+				ctx,
+				'containers',
+				this.serviceContainers(sv),
+				(c) => R.container(this.state, c),
+				false,
+			);
 		});
 		// container_services/events_controller.rb: not paginated
 		this.api('GET', '/api/container_services/{container_service_id}/events', read, (ctx) => {
 			const sv = parent(ctx);
-			return json(200, { events: this.sortedEvents((e) => e.service_ids.includes(sv.id)).map((e) => R.event(this.state, e)) });
+			return json(200, {
+				events: this.sortedEvents((e) => e.service_ids.includes(sv.id)).map((e) =>
+					R.event(this.state, e),
+				),
+			});
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/events/{id}', read, (ctx) => {
 			const sv = parent(ctx);
 			const e = findInt(this.state.events, ctx.path.id);
-			return e && e.service_ids.includes(sv.id) ? json(200, { event_log: R.event(this.state, e, true) }) : notFound();
+			return e && e.service_ids.includes(sv.id)
+				? json(200, { event_log: R.event(this.state, e, true) })
+				: notFound();
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/ingress_rules', read, (ctx) => {
 			const sv = parent(ctx);
-			return json(200, { ingress_rules: [...this.state.ingressRules.values()].filter((r) => r.container_service_id === sv.id).map(R.ingressRule) });
+			return json(200, {
+				ingress_rules: [...this.state.ingressRules.values()]
+					.filter((r) => r.container_service_id === sv.id)
+					.map(R.ingressRule),
+			});
 		});
 		// container_services/load_balancers_controller.rb
-		this.api('GET', '/api/container_services/{container_service_id}/load_balancers', read, (ctx) => {
-			const sv = parent(ctx);
-			const lb = sv.load_balancer_id ? this.state.loadBalancers.get(sv.load_balancer_id) : undefined;
-			return json(200, { load_balancers: lb ? [R.loadBalancer(lb)] : [] });
-		});
-		this.api('GET', '/api/container_services/{container_service_id}/load_balancers/{id}', read, (ctx) => {
-			const sv = parent(ctx);
-			const lb = sv.load_balancer_id ? this.state.loadBalancers.get(sv.load_balancer_id) : undefined;
-			return lb ? json(200, { load_balancer: R.loadBalancer(lb) }) : notFound();
-		});
+		this.api(
+			'GET',
+			'/api/container_services/{container_service_id}/load_balancers',
+			read,
+			(ctx) => {
+				const sv = parent(ctx);
+				const lb = sv.load_balancer_id
+					? this.state.loadBalancers.get(sv.load_balancer_id)
+					: undefined;
+				return json(200, { load_balancers: lb ? [R.loadBalancer(lb)] : [] });
+			},
+		);
+		this.api(
+			'GET',
+			'/api/container_services/{container_service_id}/load_balancers/{id}',
+			read,
+			(ctx) => {
+				const sv = parent(ctx);
+				const lb = sv.load_balancer_id
+					? this.state.loadBalancers.get(sv.load_balancer_id)
+					: undefined;
+				return lb ? json(200, { load_balancer: R.loadBalancer(lb) }) : notFound();
+			},
+		);
 		this.api('GET', '/api/container_services/{container_service_id}/bastions', read, (ctx) => {
 			const sv = parent(ctx);
-			return json(200, { bastions: [...this.state.bastions.values()].filter((b) => b.project_id === sv.project_id).map((b) => R.bastion(b, true)) });
+			return json(200, {
+				bastions: [...this.state.bastions.values()]
+					.filter((b) => b.project_id === sv.project_id)
+					.map((b) => R.bastion(b, true)),
+			});
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/bastions/{id}', read, (ctx) => {
 			const sv = parent(ctx);
 			const b = findInt(this.state.bastions, ctx.path.id);
-			return b && b.project_id === sv.project_id ? json(200, { bastion: R.bastion(b) }) : notFound(['Unknown bastion container']);
+			return b && b.project_id === sv.project_id
+				? json(200, { bastion: R.bastion(b) })
+				: notFound(['Unknown bastion container']);
 		});
 		// container_services/metadata_controller.rb: show finds any setting of the project (RecordNotFound → 404)
 		this.api('GET', '/api/container_services/{container_service_id}/metadata', read, (ctx) => {
 			const sv = parent(ctx);
-			return json(200, { metadata: [...this.state.settings.values()].filter((x) => x.container_service_id === sv.id).map(R.metadata) });
+			return json(200, {
+				metadata: [...this.state.settings.values()]
+					.filter((x) => x.container_service_id === sv.id)
+					.map(R.metadata),
+			});
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/metadata/{id}', read, (ctx) => {
 			const sv = parent(ctx);
 			const st = findInt(this.state.settings, ctx.path.id);
-			return st && st.project_id === sv.project_id ? json(200, { metadatum: R.metadata(st) }) : notFound();
+			return st && st.project_id === sv.project_id
+				? json(200, { metadatum: R.metadata(st) })
+				: notFound();
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/volumes', read, (ctx) => {
 			const sv = parent(ctx);
-			const items = [...this.state.volumes.values()].filter((v) => v.container_service_id === sv.id && !v.to_trash);
+			const items = [...this.state.volumes.values()].filter(
+				(v) => v.container_service_id === sv.id && !v.to_trash,
+			);
 			return this.list(ctx, 'volumes', items, (v) => R.volume(this.state, v), true);
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/volumes/{id}', read, (ctx) => {
 			const sv = parent(ctx);
 			const v = findInt(this.state.volumes, ctx.path.id);
-			return v && v.container_service_id === sv.id ? json(200, { volume: R.volume(this.state, v) }) : notFound();
+			return v && v.container_service_id === sv.id
+				? json(200, { volume: R.volume(this.state, v) })
+				: notFound();
 		});
 		// container_services/host_entries_controller.rb
 		const entry = (ctx: Ctx, sv: Service) => {
@@ -1874,62 +2271,99 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		const hostWrap = { key: 'host_entry' };
 		this.api('GET', '/api/container_services/{container_service_id}/host_entries', read, (ctx) => {
 			const sv = parent(ctx);
-			return json(200, { host_entries: [...this.state.hostEntries.values()].filter((e) => e.container_service_id === sv.id).map(R.serviceHostEntry) });
-		});
-		this.api('GET', '/api/container_services/{container_service_id}/host_entries/{id}', read, (ctx) =>
-			json(200, { host_entry: R.serviceHostEntry(entry(ctx, parent(ctx))) }),
-		);
-		this.api('POST', '/api/container_services/{container_service_id}/host_entries', { ...write, wrap: hostWrap }, (ctx) => {
-			const sv = parent(ctx);
-			const attrs = permit(requireParam(ctx.params, 'host_entry'), ['hostname', 'ipaddr']);
-			const errors: string[] = [];
-			if (isBlank(attrs.hostname)) errors.push("Hostname can't be blank");
-			if (isBlank(attrs.ipaddr)) errors.push("Ipaddr can't be blank");
-			if (errors.length) return unprocessable(errors);
-			const t = now();
-			const e = this.state.insert('hostEntries', {
-				container_service_id: sv.id,
-				hostname: String(attrs.hostname),
-				ipaddr: String(attrs.ipaddr),
-				keep_updated: false,
-				created_at: t,
-				updated_at: t,
+			return json(200, {
+				host_entries: [...this.state.hostEntries.values()]
+					.filter((e) => e.container_service_id === sv.id)
+					.map(R.serviceHostEntry),
 			});
-			return json(201, { host_entry: R.serviceHostEntry(e) });
 		});
-		this.api('PATCH', '/api/container_services/{container_service_id}/host_entries/{id}', { ...write, wrap: hostWrap }, (ctx) => {
-			const e = entry(ctx, parent(ctx));
-			const attrs = permit(requireParam(ctx.params, 'host_entry'), ['hostname', 'ipaddr', 'keep_updated']);
-			if ('keep_updated' in attrs) attrs.keep_updated = bool(attrs.keep_updated);
-			touch(e, attrs);
-			return json(202, { host_entry: R.serviceHostEntry(e) });
-		});
-		this.api('DELETE', '/api/container_services/{container_service_id}/host_entries/{id}', write, (ctx) => {
-			const e = entry(ctx, parent(ctx));
-			this.state.hostEntries.delete(e.id);
-			return accepted();
-		});
+		this.api(
+			'GET',
+			'/api/container_services/{container_service_id}/host_entries/{id}',
+			read,
+			(ctx) => json(200, { host_entry: R.serviceHostEntry(entry(ctx, parent(ctx))) }),
+		);
+		this.api(
+			'POST',
+			'/api/container_services/{container_service_id}/host_entries',
+			{ ...write, wrap: hostWrap },
+			(ctx) => {
+				const sv = parent(ctx);
+				const attrs = permit(requireParam(ctx.params, 'host_entry'), ['hostname', 'ipaddr']);
+				const errors: string[] = [];
+				if (isBlank(attrs.hostname)) errors.push("Hostname can't be blank");
+				if (isBlank(attrs.ipaddr)) errors.push("Ipaddr can't be blank");
+				if (errors.length) return unprocessable(errors);
+				const t = now();
+				const e = this.state.insert('hostEntries', {
+					container_service_id: sv.id,
+					hostname: String(attrs.hostname),
+					ipaddr: String(attrs.ipaddr),
+					keep_updated: false,
+					created_at: t,
+					updated_at: t,
+				});
+				return json(201, { host_entry: R.serviceHostEntry(e) });
+			},
+		);
+		this.api(
+			'PATCH',
+			'/api/container_services/{container_service_id}/host_entries/{id}',
+			{ ...write, wrap: hostWrap },
+			(ctx) => {
+				const e = entry(ctx, parent(ctx));
+				const attrs = permit(requireParam(ctx.params, 'host_entry'), [
+					'hostname',
+					'ipaddr',
+					'keep_updated',
+				]);
+				if ('keep_updated' in attrs) attrs.keep_updated = bool(attrs.keep_updated);
+				touch(e, attrs);
+				return json(202, { host_entry: R.serviceHostEntry(e) });
+			},
+		);
+		this.api(
+			'DELETE',
+			'/api/container_services/{container_service_id}/host_entries/{id}',
+			write,
+			(ctx) => {
+				const e = entry(ctx, parent(ctx));
+				this.state.hostEntries.delete(e.id);
+				return accepted();
+			},
+		);
 		// container_services/ssl_controller.rb: wrapper `certificate`; errors as a hash with 400
 		this.api('GET', '/api/container_services/{container_service_id}/ssl', read, (ctx) => {
 			const sv = parent(ctx);
-			const items = [...this.state.certificates.values()].filter((c) => c.container_service_id === sv.id);
+			const items = [...this.state.certificates.values()].filter(
+				(c) => c.container_service_id === sv.id,
+			);
 			return this.list(ctx, 'certificates', items, R.certificate, true);
 		});
 		this.api('GET', '/api/container_services/{container_service_id}/ssl/{id}', read, (ctx) => {
 			const sv = parent(ctx);
 			const c = findInt(this.state.certificates, ctx.path.id);
-			return c && c.container_service_id === sv.id ? json(200, { certificate: R.certificate(c) }) : notFound();
+			return c && c.container_service_id === sv.id
+				? json(200, { certificate: R.certificate(c) })
+				: notFound();
 		});
-		this.api('POST', '/api/container_services/{container_service_id}/ssl', { ...write, wrap: { key: 'ssl' }, rescues: true }, (ctx) => {
-			const sv = parent(ctx);
-			const attrs = permit(requireParam(ctx.params, 'certificate'), ['crt', 'ca', 'pkey']);
-			const errors: Record<string, string[]> = {};
-			if (isBlank(attrs.crt) || !String(attrs.crt).includes('BEGIN CERTIFICATE')) errors.crt = ['is invalid'];
-			if (isBlank(attrs.pkey) || !String(attrs.pkey).includes('PRIVATE KEY')) errors.pkey = ['is invalid'];
-			if (Object.keys(errors).length) return json(400, { errors });
-			this.seedCertificate({ serviceId: sv.id });
-			return json(201, {});
-		});
+		this.api(
+			'POST',
+			'/api/container_services/{container_service_id}/ssl',
+			{ ...write, wrap: { key: 'ssl' }, rescues: true },
+			(ctx) => {
+				const sv = parent(ctx);
+				const attrs = permit(requireParam(ctx.params, 'certificate'), ['crt', 'ca', 'pkey']);
+				const errors: Record<string, string[]> = {};
+				if (isBlank(attrs.crt) || !String(attrs.crt).includes('BEGIN CERTIFICATE'))
+					errors.crt = ['is invalid'];
+				if (isBlank(attrs.pkey) || !String(attrs.pkey).includes('PRIVATE KEY'))
+					errors.pkey = ['is invalid'];
+				if (Object.keys(errors).length) return json(400, { errors });
+				this.seedCertificate({ serviceId: sv.id });
+				return json(201, {});
+			},
+		);
 		this.api('DELETE', '/api/container_services/{container_service_id}/ssl/{id}', write, (ctx) => {
 			const sv = parent(ctx);
 			const c = findInt(this.state.certificates, ctx.path.id);
@@ -1942,11 +2376,19 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	private callbackParam(ctx: Ctx): { url: string; authorization?: string } | null {
 		const cb = ctx.params.callback;
 		if (!cb || typeof cb !== 'object' || !cb.url) return null;
-		return { url: String(cb.url), authorization: cb.authorization === undefined ? undefined : String(cb.authorization) };
+		return {
+			url: String(cb.url),
+			authorization: cb.authorization === undefined ? undefined : String(cb.authorization),
+		};
 	}
 
 	/** PowerCycleContainerService: one event per audit, linked to containers, service and project. */
-	private powerEvent(containers: Container[], sv: Service, action: string, callback: { url: string; authorization?: string } | null): EventLog {
+	private powerEvent(
+		containers: Container[],
+		sv: Service,
+		action: string,
+		callback: { url: string; authorization?: string } | null,
+	): EventLog {
 		const states = POWER_STATES[action];
 		for (const c of containers) touch(c, { current_state: states.working, req_state: states.req });
 		return this.createEvent({
@@ -1982,7 +2424,11 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				const limit = int(ctx.params.limit) > 0 ? int(ctx.params.limit) : 500;
 				logs = this.logs([c.name], limit);
 				if (ctx.params.date_string)
-					logs = logs.map((l) => [new Date(l[0] * 1000).toISOString(), String(l[1]).replace(/\//g, ''), l[2]]);
+					logs = logs.map((l) => [
+						new Date(l[0] * 1000).toISOString(),
+						String(l[1]).replace(/\//g, ''),
+						l[2],
+					]);
 			}
 			return json(200, { container: R.container(this.state, c, logs) });
 		});
@@ -1991,7 +2437,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const c = parent(ctx);
 			const action = ctx.path.action;
 			const allowed = ['start', 'stop', 'restart', 'rebuild'];
-			if (!allowed.includes(action)) return unprocessable(['Unknown action.', `Available actions are: ${allowed.join(', ')}`]);
+			if (!allowed.includes(action))
+				return unprocessable(['Unknown action.', `Available actions are: ${allowed.join(', ')}`]);
 			const sv = this.state.services.get(c.service_id)!;
 			this.powerEvent([c], sv, action, null);
 			return accepted();
@@ -2007,18 +2454,42 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('GET', '/api/containers/{container_id}/container_processes', read, (ctx) => {
 			parent(ctx);
 			return json(200, [
-				{ UID: 'root', PID: '1', PPID: '0', C: '0', STIME: '10:00', TTY: '?', TIME: '00:00:01', CMD: '/sbin/init' },
-				{ UID: 'www-data', PID: '42', PPID: '1', C: '0', STIME: '10:00', TTY: '?', TIME: '00:00:00', CMD: 'nginx: worker process' },
+				{
+					UID: 'root',
+					PID: '1',
+					PPID: '0',
+					C: '0',
+					STIME: '10:00',
+					TTY: '?',
+					TIME: '00:00:01',
+					CMD: '/sbin/init',
+				},
+				{
+					UID: 'www-data',
+					PID: '42',
+					PPID: '1',
+					C: '0',
+					STIME: '10:00',
+					TTY: '?',
+					TIME: '00:00:00',
+					CMD: 'nginx: worker process',
+				},
 			]);
 		});
 		const metric = (ctx: Ctx, scale: number) => {
 			parent(ctx);
 			const stats: Json[] = [];
-			for (let i = 3; i > 0; i--) stats.push([new Date(Date.now() - i * 3_600_000).toISOString(), Math.round(scale * i * 100) / 100]);
+			for (let i = 3; i > 0; i--)
+				stats.push([
+					new Date(Date.now() - i * 3_600_000).toISOString(),
+					Math.round(scale * i * 100) / 100,
+				]);
 			return json(200, { stats });
 		};
 		this.api('GET', '/api/containers/{container_id}/metrics/cpu', read, (ctx) => metric(ctx, 0.12));
-		this.api('GET', '/api/containers/{container_id}/metrics/memory', read, (ctx) => metric(ctx, 128));
+		this.api('GET', '/api/containers/{container_id}/metrics/memory', read, (ctx) =>
+			metric(ctx, 128),
+		);
 	}
 
 	private imageRoutes(): void {
@@ -2028,8 +2499,12 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('GET', '/api/container_images', read, (ctx) => {
 			const userless = ctx.auth.userId === null;
 			let items = [...this.state.images.values()];
-			if (ctx.params.filter === 'owned') items = userless ? [] : items.filter((i) => i.user_id === this.state.userId);
-			else items = items.filter((i) => (userless ? i.active && i.user_id === null : this.imageFor(String(i.id), false)));
+			if (ctx.params.filter === 'owned')
+				items = userless ? [] : items.filter((i) => i.user_id === this.state.userId);
+			else
+				items = items.filter((i) =>
+					userless ? i.active && i.user_id === null : this.imageFor(String(i.id), false),
+				);
 			const page = this.paginate(ctx, items);
 			let out = page.items;
 			if (ctx.params.byname) {
@@ -2043,20 +2518,68 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			return img ? json(200, { container_image: R.image(this.state, img) }) : notFound();
 		});
 		const scalar = [
-			'active', 'can_scale', 'command', 'container_image_provider_id', 'description', 'label', 'min_cpu', 'min_memory',
-			'registry_auth', 'registry_custom', 'registry_image_path', 'registry_image_tag', 'role', 'category', 'tag_list',
+			'active',
+			'can_scale',
+			'command',
+			'container_image_provider_id',
+			'description',
+			'label',
+			'min_cpu',
+			'min_memory',
+			'registry_auth',
+			'registry_custom',
+			'registry_image_path',
+			'registry_image_tag',
+			'role',
+			'category',
+			'tag_list',
 		];
 		const applyImage = (img: Partial<Image>, attrs: Record<string, Json>) => {
-			for (const k of ['active', 'can_scale', 'registry_auth', 'registry_custom', 'docker_init'] as const)
+			for (const k of [
+				'active',
+				'can_scale',
+				'registry_auth',
+				'registry_custom',
+				'docker_init',
+			] as const)
 				if (k in attrs) (img as Json)[k] = bool(attrs[k]);
-			for (const k of ['min_cpu', 'min_memory', 'container_image_provider_id'] as const) if (k in attrs) (img as Json)[k] = Number(attrs[k]);
-			for (const k of ['command', 'description', 'label', 'registry_image_path', 'role', 'category'] as const)
+			for (const k of ['min_cpu', 'min_memory', 'container_image_provider_id'] as const)
+				if (k in attrs) (img as Json)[k] = Number(attrs[k]);
+			for (const k of [
+				'command',
+				'description',
+				'label',
+				'registry_image_path',
+				'role',
+				'category',
+			] as const)
 				if (k in attrs) (img as Json)[k] = attrs[k] === null ? null : String(attrs[k]);
-			if ('tag_list' in attrs) img.tag_list = String(attrs.tag_list).split(',').map((x) => x.trim()).filter(Boolean);
+			if ('tag_list' in attrs)
+				img.tag_list = String(attrs.tag_list)
+					.split(',')
+					.map((x) => x.trim())
+					.filter(Boolean);
 		};
 		const imageWrap = {
 			key: 'container_image',
-			include: ['active', 'can_scale', 'command', 'container_image_provider_id', 'description', 'label', 'min_cpu', 'min_memory', 'registry_auth', 'registry_custom', 'registry_image_path', 'role', 'category', 'docker_init', 'is_free', 'shm_size'],
+			include: [
+				'active',
+				'can_scale',
+				'command',
+				'container_image_provider_id',
+				'description',
+				'label',
+				'min_cpu',
+				'min_memory',
+				'registry_auth',
+				'registry_custom',
+				'registry_image_path',
+				'role',
+				'category',
+				'docker_init',
+				'is_free',
+				'shm_size',
+			],
 		};
 		this.api('POST', '/api/container_images', { ...write, wrap: imageWrap }, (ctx) => {
 			const raw = requireParam(ctx.params, 'container_image');
@@ -2064,22 +2587,69 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const errors: string[] = [];
 			if (isBlank(attrs.label)) errors.push("Label can't be blank");
 			if (isBlank(attrs.registry_image_path)) errors.push("Registry image path can't be blank");
-			if (attrs.container_image_provider_id !== undefined && !this.state.providers.has(int(attrs.container_image_provider_id)))
+			if (
+				attrs.container_image_provider_id !== undefined &&
+				!this.state.providers.has(int(attrs.container_image_provider_id))
+			)
 				errors.push('Container image provider must exist');
 			if (errors.length) return unprocessable(errors);
-			const img = this.seedImage({ name: String(attrs.label).toLowerCase().replace(/[^a-z0-9]+/g, '-'), label: String(attrs.label), variants: [String(attrs.registry_image_tag ?? 'latest')] });
+			const img = this.seedImage({
+				name: String(attrs.label)
+					.toLowerCase()
+					.replace(/[^a-z0-9]+/g, '-'),
+				label: String(attrs.label),
+				variants: [String(attrs.registry_image_tag ?? 'latest')],
+			});
 			applyImage(img, attrs);
 			const t = now();
-			const nested = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as Json[]) : raw[key] && typeof raw[key] === 'object' ? Object.values(raw[key]) : []);
+			const nested = (key: string) =>
+				Array.isArray(raw[key])
+					? (raw[key] as Json[])
+					: raw[key] && typeof raw[key] === 'object'
+						? Object.values(raw[key])
+						: [];
 			for (const e of nested('env_params_attributes'))
-				this.state.insert('envParams', { container_image_id: img.id, name: String(e.name ?? ''), label: e.label ?? null, param_type: e.param_type ?? 'static', value: e.param_type === 'variable' ? e.env_value ?? null : e.static_value ?? null, created_at: t, updated_at: t });
+				this.state.insert('envParams', {
+					container_image_id: img.id,
+					name: String(e.name ?? ''),
+					label: e.label ?? null,
+					param_type: e.param_type ?? 'static',
+					value: e.param_type === 'variable' ? (e.env_value ?? null) : (e.static_value ?? null),
+					created_at: t,
+					updated_at: t,
+				});
 			for (const e of nested('setting_params_attributes'))
-				this.state.insert('settingParams', { container_image_id: img.id, name: String(e.name ?? ''), label: e.label ?? null, param_type: e.param_type ?? 'static', value: e.value ?? null, created_at: t, updated_at: t });
+				this.state.insert('settingParams', {
+					container_image_id: img.id,
+					name: String(e.name ?? ''),
+					label: e.label ?? null,
+					param_type: e.param_type ?? 'static',
+					value: e.value ?? null,
+					created_at: t,
+					updated_at: t,
+				});
 			for (const e of nested('ingress_params_attributes'))
-				this.state.insert('ingressParams', { container_image_id: img.id, port: int(e.port), port_nat: 0, proto: e.proto ?? 'http', external_access: bool(e.external_access), backend_ssl: bool(e.backend_ssl), tcp_proxy_opt: e.tcp_proxy_opt ?? 'none', tcp_lb: false, created_at: t, updated_at: t });
+				this.state.insert('ingressParams', {
+					container_image_id: img.id,
+					port: int(e.port),
+					port_nat: 0,
+					proto: e.proto ?? 'http',
+					external_access: bool(e.external_access),
+					backend_ssl: bool(e.backend_ssl),
+					tcp_proxy_opt: e.tcp_proxy_opt ?? 'none',
+					tcp_lb: false,
+					created_at: t,
+					updated_at: t,
+				});
 			for (const e of nested('volumes_attributes')) this.insertVolumeParam(img.id, e);
 			for (const e of nested('dependency_parents'))
-				this.state.insert('imageRelationships', { container_image_id: img.id, requires_container_id: int(e.requires_container_id), default_variant_id: null, created_at: t, updated_at: t });
+				this.state.insert('imageRelationships', {
+					container_image_id: img.id,
+					requires_container_id: int(e.requires_container_id),
+					default_variant_id: null,
+					created_at: t,
+					updated_at: t,
+				});
 			return json(201, { container_image: R.image(this.state, img) });
 		});
 		this.api('PATCH', '/api/container_images/{id}', { ...write, wrap: imageWrap }, (ctx) => {
@@ -2095,9 +2665,12 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('DELETE', '/api/container_images/{id}', write, (ctx) => {
 			const img = this.imageForEdit(ctx.path.id);
 			if (!img) return notFound();
-			if ([...this.state.services.values()].some((s) => s.container_image_id === img.id && !s.trashed))
+			if (
+				[...this.state.services.values()].some((s) => s.container_image_id === img.id && !s.trashed)
+			)
 				return json(500, {
-					errors: 'Unable to delete container image. Verify there are no containers using this image, and that you have permission to delete it.',
+					errors:
+						'Unable to delete container image. Verify there are no containers using this image, and that you have permission to delete it.',
 				});
 			this.state.images.delete(img.id);
 			return accepted();
@@ -2105,15 +2678,26 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 
 		this.imageChildRoutes();
 		// container_images/collaborators_controller.rb (verify_admin → head :unauthorized)
-		this.collaboratorRoutes('/api/container_images/{container_image_id}/collaborators', 'image', { read: ['images_read'], write: ['images_write'] }, (ctx) => {
-			const img = this.imageFor(ctx.path.container_image_id, false);
-			if (!img) return notFound();
-			if (img.user_id !== this.state.userId) return { status: 401, raw: '' };
-			return { id: img.id, name: img.label };
-		});
+		this.collaboratorRoutes(
+			'/api/container_images/{container_image_id}/collaborators',
+			'image',
+			{ read: ['images_read'], write: ['images_write'] },
+			(ctx) => {
+				const img = this.imageFor(ctx.path.container_image_id, false);
+				if (!img) return notFound();
+				if (img.user_id !== this.state.userId) return { status: 401, raw: '' };
+				return { id: img.id, name: img.label };
+			},
+		);
 		// image_collections_controller.rb (active only, paginated)
 		this.api('GET', '/api/image_collections', { scopes: ['images_read'] }, (ctx) =>
-			this.list(ctx, 'image_collections', [...this.state.collections.values()].filter((c) => c.active), (c) => R.collection(this.state, c), true),
+			this.list(
+				ctx,
+				'image_collections',
+				[...this.state.collections.values()].filter((c) => c.active),
+				(c) => R.collection(this.state, c),
+				true,
+			),
 		);
 		this.api('GET', '/api/container_image_providers', { scopes: ['images_read'] }, () =>
 			json(200, { container_image_providers: [...this.state.providers.values()].map(R.provider) }),
@@ -2170,7 +2754,13 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		};
 		interface Child {
 			path: string;
-			table: 'envParams' | 'settingParams' | 'ingressParams' | 'volumeParams' | 'imageRelationships' | 'imageHostEntries';
+			table:
+				| 'envParams'
+				| 'settingParams'
+				| 'ingressParams'
+				| 'volumeParams'
+				| 'imageRelationships'
+				| 'imageHostEntries';
 			root: string;
 			one: string;
 			wrapKey: string;
@@ -2195,12 +2785,23 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				create: (imageId, a) => {
 					if (isBlank(a.name)) return ["Name can't be blank"];
 					const type = String(a.param_type ?? 'static');
-					return this.state.insert('envParams', { container_image_id: imageId, name: String(a.name), label: a.label ?? null, param_type: type, value: type === 'static' ? a.static_value ?? null : a.env_value ?? null, created_at: t(), updated_at: t() });
+					return this.state.insert('envParams', {
+						container_image_id: imageId,
+						name: String(a.name),
+						label: a.label ?? null,
+						param_type: type,
+						value: type === 'static' ? (a.static_value ?? null) : (a.env_value ?? null),
+						created_at: t(),
+						updated_at: t(),
+					});
 				},
 				update: (r, a) => {
 					if ('name' in a && isBlank(a.name)) return ["Name can't be blank"];
 					const type = String(a.param_type ?? r.param_type);
-					const value = type === 'static' ? a.static_value ?? (r.param_type === 'static' ? r.value : null) : a.env_value ?? (r.param_type === 'variable' ? r.value : null);
+					const value =
+						type === 'static'
+							? (a.static_value ?? (r.param_type === 'static' ? r.value : null))
+							: (a.env_value ?? (r.param_type === 'variable' ? r.value : null));
 					touch(r, { ...permit(a, ['name', 'label']), param_type: type, value });
 					return [];
 				},
@@ -2216,7 +2817,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				render: R.settingParam,
 				create: (imageId, a) => {
 					if (isBlank(a.name)) return ["Name can't be blank"];
-					return this.state.insert('settingParams', { container_image_id: imageId, name: String(a.name), label: a.label ?? null, param_type: String(a.param_type ?? 'static'), value: a.value ?? null, created_at: t(), updated_at: t() });
+					return this.state.insert('settingParams', {
+						container_image_id: imageId,
+						name: String(a.name),
+						label: a.label ?? null,
+						param_type: String(a.param_type ?? 'static'),
+						value: a.value ?? null,
+						created_at: t(),
+						updated_at: t(),
+					});
 				},
 				update: (r, a) => {
 					if ('name' in a && isBlank(a.name)) return ["Name can't be blank"];
@@ -2235,7 +2844,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				render: R.ingressParam,
 				create: (imageId, a) => {
 					if (int(a.port) <= 0) return ["Port can't be blank"];
-					return this.state.insert('ingressParams', { container_image_id: imageId, port: int(a.port), port_nat: 0, proto: String(a.proto ?? 'http'), external_access: bool(a.external_access), backend_ssl: bool(a.backend_ssl), tcp_proxy_opt: String(a.tcp_proxy_opt ?? 'none'), tcp_lb: false, created_at: t(), updated_at: t() });
+					return this.state.insert('ingressParams', {
+						container_image_id: imageId,
+						port: int(a.port),
+						port_nat: 0,
+						proto: String(a.proto ?? 'http'),
+						external_access: bool(a.external_access),
+						backend_ssl: bool(a.backend_ssl),
+						tcp_proxy_opt: String(a.tcp_proxy_opt ?? 'none'),
+						tcp_lb: false,
+						created_at: t(),
+						updated_at: t(),
+					});
 				},
 				update: (r, a) => {
 					const c: Json = { ...a };
@@ -2252,8 +2872,29 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				one: 'volume_param',
 				wrapKey: 'volume_param',
 				require: 'volume_param',
-				permit: ['mount_path', 'enable_sftp', 'label', 'borg_enabled', 'borg_freq', 'borg_strategy', 'source_volume_id', 'mount_ro', 'borg_keep_annually', 'borg_keep_hourly', 'borg_keep_weekly', 'borg_keep_monthly', 'borg_backup_error', 'borg_restore_error'],
-				arrays: ['borg_pre_backup', 'borg_post_backup', 'borg_pre_restore', 'borg_post_restore', 'borg_rollback'],
+				permit: [
+					'mount_path',
+					'enable_sftp',
+					'label',
+					'borg_enabled',
+					'borg_freq',
+					'borg_strategy',
+					'source_volume_id',
+					'mount_ro',
+					'borg_keep_annually',
+					'borg_keep_hourly',
+					'borg_keep_weekly',
+					'borg_keep_monthly',
+					'borg_backup_error',
+					'borg_restore_error',
+				],
+				arrays: [
+					'borg_pre_backup',
+					'borg_post_backup',
+					'borg_pre_restore',
+					'borg_post_restore',
+					'borg_rollback',
+				],
 				render: R.volumeParam,
 				create: (imageId, a) => {
 					const errors: string[] = [];
@@ -2265,8 +2906,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				},
 				update: (r, a) => {
 					const c: Json = { ...a };
-					for (const k of ['enable_sftp', 'borg_enabled', 'mount_ro']) if (k in c) c[k] = bool(c[k]);
-					for (const k of ['borg_keep_annually', 'borg_keep_hourly', 'borg_keep_weekly', 'borg_keep_monthly']) if (k in c) c[k] = int(c[k]);
+					for (const k of ['enable_sftp', 'borg_enabled', 'mount_ro'])
+						if (k in c) c[k] = bool(c[k]);
+					for (const k of [
+						'borg_keep_annually',
+						'borg_keep_hourly',
+						'borg_keep_weekly',
+						'borg_keep_monthly',
+					])
+						if (k in c) c[k] = int(c[k]);
 					delete c.borg_backup_error;
 					delete c.borg_restore_error;
 					touch(r, c);
@@ -2283,13 +2931,21 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				permit: ['requires_container_id', 'default_variant_id'],
 				render: R.imageRelationship,
 				create: (imageId, a) => {
-					if (!this.state.images.has(int(a.requires_container_id))) return ['Requires container must exist'];
-					return this.state.insert('imageRelationships', { container_image_id: imageId, requires_container_id: int(a.requires_container_id), default_variant_id: a.default_variant_id ? int(a.default_variant_id) : null, created_at: t(), updated_at: t() });
+					if (!this.state.images.has(int(a.requires_container_id)))
+						return ['Requires container must exist'];
+					return this.state.insert('imageRelationships', {
+						container_image_id: imageId,
+						requires_container_id: int(a.requires_container_id),
+						default_variant_id: a.default_variant_id ? int(a.default_variant_id) : null,
+						created_at: t(),
+						updated_at: t(),
+					});
 				},
 				update: (r, a) => {
 					const c: Json = {};
 					if ('requires_container_id' in a) c.requires_container_id = int(a.requires_container_id);
-					if ('default_variant_id' in a) c.default_variant_id = a.default_variant_id ? int(a.default_variant_id) : null;
+					if ('default_variant_id' in a)
+						c.default_variant_id = a.default_variant_id ? int(a.default_variant_id) : null;
 					touch(r, c);
 					return [];
 				},
@@ -2306,11 +2962,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				render: (x) => R.imageHostEntry(this.state, x),
 				create: (imageId, a) => {
 					if (isBlank(a.hostname)) return ["Hostname can't be blank"];
-					return this.state.insert('imageHostEntries', { container_image_id: imageId, hostname: String(a.hostname), source_image_id: a.source_image_id ? int(a.source_image_id) : null, created_at: t(), updated_at: t() });
+					return this.state.insert('imageHostEntries', {
+						container_image_id: imageId,
+						hostname: String(a.hostname),
+						source_image_id: a.source_image_id ? int(a.source_image_id) : null,
+						created_at: t(),
+						updated_at: t(),
+					});
 				},
 				update: (r, a) => {
 					const c: Json = { ...a };
-					if ('source_image_id' in c) c.source_image_id = c.source_image_id ? int(c.source_image_id) : null;
+					if ('source_image_id' in c)
+						c.source_image_id = c.source_image_id ? int(c.source_image_id) : null;
 					touch(r, c);
 					return [];
 				},
@@ -2330,7 +2993,11 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			};
 			this.api('GET', base, read, (ctx) => {
 				const img = viewable(ctx);
-				return json(200, { [child.root]: [...table().values()].filter((r) => r.container_image_id === img.id).map(child.render) });
+				return json(200, {
+					[child.root]: [...table().values()]
+						.filter((r) => r.container_image_id === img.id)
+						.map(child.render),
+				});
 			});
 			this.api('GET', `${base}/{id}`, read, (ctx) => {
 				const img = viewable(ctx);
@@ -2359,18 +3026,29 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		// container_images/image_variants_controller.rb: create/update/destroy only
 		const variantBase = '/api/container_images/{container_image_id}/image_variants';
 		const variantAttrs = (ctx: Ctx) =>
-			permit(requireParam(ctx.params, 'image_variant'), ['label', 'registry_image_tag', 'is_default', 'version', 'before_migrate', 'after_migrate', 'rollback_migrate']);
+			permit(requireParam(ctx.params, 'image_variant'), [
+				'label',
+				'registry_image_tag',
+				'is_default',
+				'version',
+				'before_migrate',
+				'after_migrate',
+				'rollback_migrate',
+			]);
 		const applyVariant = (v: ImageVariant, a: Record<string, Json>) => {
 			const c: Json = { ...a };
 			if ('is_default' in c) c.is_default = bool(c.is_default);
 			if ('version' in c) c.version = int(c.version);
-			if (c.is_default) for (const o of this.state.variants.values()) if (o.container_image_id === v.container_image_id) o.is_default = false;
+			if (c.is_default)
+				for (const o of this.state.variants.values())
+					if (o.container_image_id === v.container_image_id) o.is_default = false;
 			touch(v, c);
 		};
 		this.api('POST', variantBase, { ...write, wrap: { key: 'image_variant' } }, (ctx) => {
 			const img = editable(ctx);
 			const a = variantAttrs(ctx);
-			if (isBlank(a.registry_image_tag)) return unprocessable(["Registry image tag can't be blank"]);
+			if (isBlank(a.registry_image_tag))
+				return unprocessable(["Registry image tag can't be blank"]);
 			const ts = now();
 			const v = this.state.insert('variants', {
 				container_image_id: img.id,
@@ -2389,13 +3067,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			applyVariant(v, a);
 			return json(201, { image_variant: R.variant(v) });
 		});
-		this.api('PATCH', `${variantBase}/{id}`, { ...write, wrap: { key: 'image_variant' } }, (ctx) => {
-			const img = editable(ctx);
-			const v = findInt(this.state.variants, ctx.path.id);
-			if (!v || v.container_image_id !== img.id) return notFound();
-			applyVariant(v, variantAttrs(ctx));
-			return json(202, { image_variant: R.variant(v) });
-		});
+		this.api(
+			'PATCH',
+			`${variantBase}/{id}`,
+			{ ...write, wrap: { key: 'image_variant' } },
+			(ctx) => {
+				const img = editable(ctx);
+				const v = findInt(this.state.variants, ctx.path.id);
+				if (!v || v.container_image_id !== img.id) return notFound();
+				applyVariant(v, variantAttrs(ctx));
+				return json(202, { image_variant: R.variant(v) });
+			},
+		);
 		this.api('DELETE', `${variantBase}/{id}`, write, (ctx) => {
 			const img = editable(ctx);
 			const v = findInt(this.state.variants, ctx.path.id);
@@ -2418,7 +3101,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			r.status = r.reads >= this.asyncSteps ? 'deployed' : 'working';
 		};
 		this.api('GET', '/api/container_registry', read, (ctx) =>
-			this.list(ctx, 'container_registries', [...this.state.registries.values()].sort((a, b) => a.created_at.localeCompare(b.created_at)), R.registry, true),
+			this.list(
+				ctx,
+				'container_registries',
+				[...this.state.registries.values()].sort((a, b) =>
+					a.created_at.localeCompare(b.created_at),
+				),
+				R.registry,
+				true,
+			),
 		);
 		this.api('GET', '/api/container_registry/{id}', read, (ctx) => {
 			const r = findInt(this.state.registries, ctx.path.id);
@@ -2430,7 +3121,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const a = permit(requireParam(ctx.params, 'container_registry'), ['label']);
 			const errors: Record<string, string[]> = {};
 			if (isBlank(a.label)) errors.label = ["can't be blank"];
-			else if ([...this.state.registries.values()].some((r) => r.label === a.label)) errors.label = ['has already been taken'];
+			else if ([...this.state.registries.values()].some((r) => r.label === a.label))
+				errors.label = ['has already been taken'];
 			if (Object.keys(errors).length) return json(400, { errors });
 			const r = this.seedRegistry({ label: String(a.label), status: 'new' });
 			return json(201, { container_registry: R.registry(r) });
@@ -2439,7 +3131,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const r = findInt(this.state.registries, ctx.path.id);
 			if (!r) return notFound();
 			const a = permit(requireParam(ctx.params, 'container_registry'), ['label']);
-			if ('label' in a && isBlank(a.label)) return json(400, { errors: { label: ["can't be blank"] } });
+			if ('label' in a && isBlank(a.label))
+				return json(400, { errors: { label: ["can't be blank"] } });
 			touch(r, a);
 			return accepted();
 		});
@@ -2447,17 +3140,27 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const r = findInt(this.state.registries, ctx.path.id);
 			if (!r) return notFound();
 			const inUse = [...this.state.services.values()].some(
-				(s) => !s.trashed && this.state.images.get(s.container_image_id)?.registry_image_path.startsWith(`${R.REGISTRY_BASE_URL}:${r.port}/`),
+				(s) =>
+					!s.trashed &&
+					this.state.images
+						.get(s.container_image_id)
+						?.registry_image_path.startsWith(`${R.REGISTRY_BASE_URL}:${r.port}/`),
 			);
-			if (inUse) return json(400, { errors: ['Error! There are deployed containers using this registry.'] });
+			if (inUse)
+				return json(400, { errors: ['Error! There are deployed containers using this registry.'] });
 			this.state.registries.delete(r.id);
 			return accepted();
 		});
 		// container_registry/collaborators_controller.rb: load_registry → api_obj_missing
-		this.collaboratorRoutes('/api/container_registry/{container_registry_id}/collaborators', 'registry', { read: ['images_read'], write: ['images_write'] }, (ctx) => {
-			const r = findInt(this.state.registries, ctx.path.container_registry_id);
-			return r ? { id: r.id, name: r.name } : notFound();
-		});
+		this.collaboratorRoutes(
+			'/api/container_registry/{container_registry_id}/collaborators',
+			'registry',
+			{ read: ['images_read'], write: ['images_write'] },
+			(ctx) => {
+				const r = findInt(this.state.registries, ctx.path.container_registry_id);
+				return r ? { id: r.id, name: r.name } : notFound();
+			},
+		);
 	}
 
 	private volumeRoutes(): void {
@@ -2469,64 +3172,122 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			return v;
 		};
 		this.api('GET', '/api/volumes', read, (ctx) =>
-			this.list(ctx, 'volumes', [...this.state.volumes.values()].filter((v) => this.volumeOf(String(v.id))), (v) => R.volume(this.state, v), true),
+			this.list(
+				ctx,
+				'volumes',
+				[...this.state.volumes.values()].filter((v) => this.volumeOf(String(v.id))),
+				(v) => R.volume(this.state, v),
+				true,
+			),
 		);
 		this.api('GET', '/api/volumes/{id}', read, (ctx) => {
 			const v = this.volumeOf(ctx.path.id);
 			return v ? json(200, { volume: R.volume(this.state, v) }) : notFound();
 		});
 		// volumes_controller.rb#update: errors as one sentence (a string)
-		const volumeKeys = ['borg_freq', 'borg_strategy', 'borg_keep_hourly', 'borg_keep_daily', 'borg_keep_weekly', 'borg_keep_monthly', 'borg_rollback', 'borg_enabled', 'borg_keep_annually'];
-		this.api('PATCH', '/api/volumes/{id}', { ...write, wrap: { key: 'volume', include: volumeKeys } }, (ctx) => {
-			const v = this.volumeOf(ctx.path.id);
-			if (!v) return notFound();
-			const a = permit(requireParam(ctx.params, 'volume'), volumeKeys);
-			const errors: string[] = [];
-			if ('borg_strategy' in a && !['file', 'mysql', 'postgres', 'mariadb', 'custom'].includes(String(a.borg_strategy)))
-				errors.push('Borg strategy is not included in the list');
-			for (const k of ['borg_keep_hourly', 'borg_keep_daily', 'borg_keep_weekly', 'borg_keep_monthly', 'borg_keep_annually'])
-				if (k in a && (Number.isNaN(Number(a[k])) || Number(a[k]) < 0)) errors.push(`${k.replace(/_/g, ' ').replace(/^b/, 'B')} must be greater than or equal to 0`);
-			if (errors.length) return json(422, { errors: errors.length === 1 ? errors[0] : `${errors.slice(0, -1).join(', ')} and ${errors[errors.length - 1]}` });
-			const c: Json = { ...a };
-			if ('borg_enabled' in c) c.borg_enabled = bool(c.borg_enabled);
-			for (const k of ['borg_keep_hourly', 'borg_keep_daily', 'borg_keep_weekly', 'borg_keep_monthly', 'borg_keep_annually']) if (k in c) c[k] = int(c[k]);
-			delete c.borg_rollback;
-			touch(v, c);
-			return json(200, { volume: R.volume(this.state, v) });
-		});
+		const volumeKeys = [
+			'borg_freq',
+			'borg_strategy',
+			'borg_keep_hourly',
+			'borg_keep_daily',
+			'borg_keep_weekly',
+			'borg_keep_monthly',
+			'borg_rollback',
+			'borg_enabled',
+			'borg_keep_annually',
+		];
+		this.api(
+			'PATCH',
+			'/api/volumes/{id}',
+			{ ...write, wrap: { key: 'volume', include: volumeKeys } },
+			(ctx) => {
+				const v = this.volumeOf(ctx.path.id);
+				if (!v) return notFound();
+				const a = permit(requireParam(ctx.params, 'volume'), volumeKeys);
+				const errors: string[] = [];
+				if (
+					'borg_strategy' in a &&
+					!['file', 'mysql', 'postgres', 'mariadb', 'custom'].includes(String(a.borg_strategy))
+				)
+					errors.push('Borg strategy is not included in the list');
+				for (const k of [
+					'borg_keep_hourly',
+					'borg_keep_daily',
+					'borg_keep_weekly',
+					'borg_keep_monthly',
+					'borg_keep_annually',
+				])
+					if (k in a && (Number.isNaN(Number(a[k])) || Number(a[k]) < 0))
+						errors.push(
+							`${k.replace(/_/g, ' ').replace(/^b/, 'B')} must be greater than or equal to 0`,
+						);
+				if (errors.length)
+					return json(422, {
+						errors:
+							errors.length === 1
+								? errors[0]
+								: `${errors.slice(0, -1).join(', ')} and ${errors[errors.length - 1]}`,
+					});
+				const c: Json = { ...a };
+				if ('borg_enabled' in c) c.borg_enabled = bool(c.borg_enabled);
+				for (const k of [
+					'borg_keep_hourly',
+					'borg_keep_daily',
+					'borg_keep_weekly',
+					'borg_keep_monthly',
+					'borg_keep_annually',
+				])
+					if (k in c) c[k] = int(c[k]);
+				delete c.borg_rollback;
+				touch(v, c);
+				return json(200, { volume: R.volume(this.state, v) });
+			},
+		);
 		// volumes/backups_controller.rb#index: {usage, size, archives}
-		this.api('GET', '/api/volumes/{volume_id}/backups', read, (ctx) => json(200, R.backups(parent(ctx))));
+		this.api('GET', '/api/volumes/{volume_id}/backups', read, (ctx) =>
+			json(200, R.backups(parent(ctx))),
+		);
 		const links = (v: Volume) => ({
 			volumeIds: [v.id],
 			projectIds: v.project_id ? [v.project_id] : [],
 			serviceIds: v.container_service_id ? [v.container_service_id] : [],
 		});
 		// volumes/backups_controller.rb#create: top-level `name` (>= 3 chars), 201 {}
-		this.api('POST', '/api/volumes/{volume_id}/backups', { ...write, wrap: { key: 'backup' } }, (ctx) => {
-			const v = parent(ctx);
-			if (this.volumeBusy(v)) return operationInProgress();
-			const name = ctx.params.name;
-			if (name === undefined || name === null) return json(500, { errors: ["undefined method `length' for nil:NilClass"] });
-			if (String(name).length < 3) return unprocessable(['Name too short, must be at least 3 characters.']);
-			const stamp = new Date().toISOString().slice(0, 19);
-			this.createEvent({
-				locale: 'volume.backup',
-				event_code: 'agent-ad28e9aa1933495f',
-				...links(v),
-				audit: 'backup.create',
-				callback: this.callbackParam(ctx),
-				effect: () => {
-					v.archives.push(`${name}-m-${stamp}`);
-					v.updated_at = now();
-				},
-			});
-			return json(201, {});
-		});
+		this.api(
+			'POST',
+			'/api/volumes/{volume_id}/backups',
+			{ ...write, wrap: { key: 'backup' } },
+			(ctx) => {
+				const v = parent(ctx);
+				if (this.volumeBusy(v)) return operationInProgress();
+				const name = ctx.params.name;
+				if (name === undefined || name === null)
+					return json(500, { errors: ["undefined method `length' for nil:NilClass"] });
+				if (String(name).length < 3)
+					return unprocessable(['Name too short, must be at least 3 characters.']);
+				const stamp = new Date().toISOString().slice(0, 19);
+				this.createEvent({
+					locale: 'volume.backup',
+					event_code: 'agent-ad28e9aa1933495f',
+					...links(v),
+					audit: 'backup.create',
+					callback: this.callbackParam(ctx),
+					effect: () => {
+						v.archives.push(`${name}-m-${stamp}`);
+						v.updated_at = now();
+					},
+				});
+				return json(201, {});
+			},
+		);
 		// volumes/backups_controller.rb#destroy: id = Base64 archive name, 200 {}
 		this.api('DELETE', '/api/volumes/{volume_id}/backups/{id}', write, (ctx) => {
 			const v = parent(ctx);
 			if (this.volumeBusy(v)) return operationInProgress();
-			const name = Buffer.from(ctx.path.id.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+			const name = Buffer.from(
+				ctx.path.id.replace(/-/g, '+').replace(/_/g, '/'),
+				'base64',
+			).toString('utf8');
 			if (!name.trim()) return unprocessable(['Missing backup name']);
 			this.createEvent({
 				locale: 'backup.delete',
@@ -2541,24 +3302,33 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			return json(200, {});
 		});
 		// volumes/restore_controller.rb: top-level `name`, 202 {}
-		this.api('POST', '/api/volumes/{volume_id}/restore', { ...write, wrap: { key: 'restore' } }, (ctx) => {
-			const v = parent(ctx);
-			if (this.volumeBusy(v)) return operationInProgress();
-			const e = this.createEvent({
-				locale: 'volume.restore',
-				event_code: 'agent-bde07117ae85937d',
-				...links(v),
-				audit: 'backup.restore',
-				callback: this.callbackParam(ctx),
-			});
-			if (isBlank(ctx.params.name)) {
-				this.addDetail(e, '[Snapshot Restore] Error: Missing snapshot name.', 'agent-bde07117ae85937d');
-				touch(e, { status: 'failed', state_reason: 'Fatal Error' });
-				this.performCallback(e);
-				return unprocessable(['Failed to restore backup. Check volume event logs.']);
-			}
-			return accepted();
-		});
+		this.api(
+			'POST',
+			'/api/volumes/{volume_id}/restore',
+			{ ...write, wrap: { key: 'restore' } },
+			(ctx) => {
+				const v = parent(ctx);
+				if (this.volumeBusy(v)) return operationInProgress();
+				const e = this.createEvent({
+					locale: 'volume.restore',
+					event_code: 'agent-bde07117ae85937d',
+					...links(v),
+					audit: 'backup.restore',
+					callback: this.callbackParam(ctx),
+				});
+				if (isBlank(ctx.params.name)) {
+					this.addDetail(
+						e,
+						'[Snapshot Restore] Error: Missing snapshot name.',
+						'agent-bde07117ae85937d',
+					);
+					touch(e, { status: 'failed', state_reason: 'Fatal Error' });
+					this.performCallback(e);
+					return unprocessable(['Failed to restore backup. Check volume event logs.']);
+				}
+				return accepted();
+			},
+		);
 	}
 
 	private dnsRoutes(): void {
@@ -2580,18 +3350,36 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('GET', '/api/zones/{zone_id}/collaborators', { scopes: ['dns_write'] }, broken);
 		this.api('GET', '/api/zones/{zone_id}/collaborators/{id}', { scopes: ['dns_write'] }, broken);
 		this.api('POST', '/api/zones/{zone_id}/collaborators', { scopes: ['dns_write'] }, broken);
-		this.api('DELETE', '/api/zones/{zone_id}/collaborators/{id}', { scopes: ['dns_write'] }, broken);
+		this.api(
+			'DELETE',
+			'/api/zones/{zone_id}/collaborators/{id}',
+			{ scopes: ['dns_write'] },
+			broken,
+		);
 
 		// domains_controller.rb
 		const read2 = { scopes: ['projects_read'] };
 		const write = { scopes: ['projects_write'] };
-		const domainKeys = ['domain', 'le_enabled', 'ingress_rule_id', 'header_hsts', 'make_primary', 'force_https'];
+		const domainKeys = [
+			'domain',
+			'le_enabled',
+			'ingress_rule_id',
+			'header_hsts',
+			'make_primary',
+			'force_https',
+		];
 		const visible = (d: Domain) => {
 			const rule = this.state.ingressRules.get(d.ingress_rule_id);
 			return !rule || !!this.service(String(rule.container_service_id));
 		};
 		this.api('GET', '/api/domains', read2, (ctx) =>
-			this.list(ctx, 'domains', [...this.state.domains.values()].filter(visible), (d) => R.domain(this.state, d, true), true),
+			this.list(
+				ctx,
+				'domains',
+				[...this.state.domains.values()].filter(visible),
+				(d) => R.domain(this.state, d, true),
+				true,
+			),
 		);
 		this.api('GET', '/api/domains/{id}', read2, (ctx) => {
 			const d = findInt(this.state.domains, ctx.path.id);
@@ -2599,46 +3387,68 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		});
 		const applyDomain = (d: Partial<Domain>, a: Record<string, Json>) => {
 			if ('domain' in a) d.domain = String(a.domain).toLowerCase().trim();
-			for (const k of ['le_enabled', 'header_hsts', 'force_https'] as const) if (k in a) d[k] = bool(a[k]);
+			for (const k of ['le_enabled', 'header_hsts', 'force_https'] as const)
+				if (k in a) d[k] = bool(a[k]);
 			if ('ingress_rule_id' in a) d.ingress_rule_id = int(a.ingress_rule_id);
 		};
 		const validateDomain = (name: unknown, selfId: number | null): string[] => {
 			const errors: string[] = [];
-			const n = String(name ?? '').toLowerCase().trim();
+			const n = String(name ?? '')
+				.toLowerCase()
+				.trim();
 			if (!n) errors.push("Domain can't be blank");
 			else if (!/^([a-z0-9-]+\.)+[a-z]{2,}$/.test(n)) errors.push('Domain is invalid');
-			else if ([...this.state.domains.values()].some((d) => d.domain === n && d.id !== selfId)) errors.push('Domain has already been taken');
+			else if ([...this.state.domains.values()].some((d) => d.domain === n && d.id !== selfId))
+				errors.push('Domain has already been taken');
 			return errors;
 		};
-		this.api('POST', '/api/domains', { ...write, wrap: { key: 'domain' }, rescues: true }, (ctx) => {
-			const a = permit(requireParam(ctx.params, 'domain'), domainKeys);
-			const rule = findInt(this.state.ingressRules, a.ingress_rule_id === undefined ? undefined : String(a.ingress_rule_id));
-			if (!rule) return unprocessable(['missing domain route']);
-			const errors = validateDomain(a.domain, null);
-			if (errors.length) return unprocessable(errors);
-			const d = this.seedDomain({ ingress_rule_id: rule.id, domain: String(a.domain).toLowerCase().trim(), le_enabled: false });
-			applyDomain(d, a);
-			if (bool(a.make_primary)) {
-				const sv = this.state.services.get(rule.container_service_id);
-				if (sv) sv.master_domain_id = d.id;
-			}
-			// render action: :show → 200
-			return json(200, { domain: R.domain(this.state, d) });
-		});
-		this.api('PATCH', '/api/domains/{id}', { ...write, wrap: { key: 'domain' }, rescues: true }, (ctx) => {
-			const d = findInt(this.state.domains, ctx.path.id);
-			if (!d || !visible(d)) return notFound();
-			if (d.system_domain) return unprocessable(["Can't update system domains."]);
-			const a = permit(requireParam(ctx.params, 'domain'), domainKeys);
-			if ('domain' in a) {
-				const errors = validateDomain(a.domain, d.id);
+		this.api(
+			'POST',
+			'/api/domains',
+			{ ...write, wrap: { key: 'domain' }, rescues: true },
+			(ctx) => {
+				const a = permit(requireParam(ctx.params, 'domain'), domainKeys);
+				const rule = findInt(
+					this.state.ingressRules,
+					a.ingress_rule_id === undefined ? undefined : String(a.ingress_rule_id),
+				);
+				if (!rule) return unprocessable(['missing domain route']);
+				const errors = validateDomain(a.domain, null);
 				if (errors.length) return unprocessable(errors);
-			}
-			if ('ingress_rule_id' in a && !this.state.ingressRules.has(int(a.ingress_rule_id))) return unprocessable(['Ingress rule must exist']);
-			applyDomain(d, a);
-			d.updated_at = now();
-			return json(200, { domain: R.domain(this.state, d) });
-		});
+				const d = this.seedDomain({
+					ingress_rule_id: rule.id,
+					domain: String(a.domain).toLowerCase().trim(),
+					le_enabled: false,
+				});
+				applyDomain(d, a);
+				if (bool(a.make_primary)) {
+					const sv = this.state.services.get(rule.container_service_id);
+					if (sv) sv.master_domain_id = d.id;
+				}
+				// render action: :show → 200
+				return json(200, { domain: R.domain(this.state, d) });
+			},
+		);
+		this.api(
+			'PATCH',
+			'/api/domains/{id}',
+			{ ...write, wrap: { key: 'domain' }, rescues: true },
+			(ctx) => {
+				const d = findInt(this.state.domains, ctx.path.id);
+				if (!d || !visible(d)) return notFound();
+				if (d.system_domain) return unprocessable(["Can't update system domains."]);
+				const a = permit(requireParam(ctx.params, 'domain'), domainKeys);
+				if ('domain' in a) {
+					const errors = validateDomain(a.domain, d.id);
+					if (errors.length) return unprocessable(errors);
+				}
+				if ('ingress_rule_id' in a && !this.state.ingressRules.has(int(a.ingress_rule_id)))
+					return unprocessable(['Ingress rule must exist']);
+				applyDomain(d, a);
+				d.updated_at = now();
+				return json(200, { domain: R.domain(this.state, d) });
+			},
+		);
 		this.api('DELETE', '/api/domains/{id}', write, (ctx) => {
 			const d = findInt(this.state.domains, ctx.path.id);
 			if (!d || !visible(d)) return notFound();
@@ -2648,15 +3458,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		});
 		// domains/verify_dns_controller.rb reads params[:id]; the nested route only gives :domain_id
 		this.api('POST', '/api/domains/{domain_id}/verify_dns', write, (ctx) => {
-			const raw = ctx.req.query.id ?? (ctx.req.body && typeof ctx.req.body === 'object' ? (ctx.req.body as Json).id : undefined);
+			const raw =
+				ctx.req.query.id ??
+				(ctx.req.body && typeof ctx.req.body === 'object' ? (ctx.req.body as Json).id : undefined);
 			const d = raw === undefined ? undefined : findInt(this.state.domains, String(raw));
 			if (!d || !visible(d)) return notFound('Unknown Domain');
 			if (d.le_ready) return accepted();
 			const rule = this.state.ingressRules.get(d.ingress_rule_id);
 			const sv = rule ? this.state.services.get(rule.container_service_id) : undefined;
 			const p = sv ? this.state.projects.get(sv.project_id) : undefined;
-			const ip = p ? this.state.regions.get(p.region_id)?.load_balancer_ip ?? '' : '';
-			if (d.system_domain || !sv) return unprocessable(`Error! Ensure ${d.domain} points to: ${ip}.`);
+			const ip = p ? (this.state.regions.get(p.region_id)?.load_balancer_ip ?? '') : '';
+			if (d.system_domain || !sv)
+				return unprocessable(`Error! Ensure ${d.domain} points to: ${ip}.`);
 			// LetsEncryptWorkers::ValidateDomainWorker runs inline: the event is created running and finished in the request
 			const e = this.createEvent({
 				locale: 'lets_encrypt.validate',
@@ -2680,7 +3493,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 
 	private networkRoutes(): void {
 		// networks/ingress_rules_controller.rb (Network::IngressRule.find → RecordNotFound → 404 empty)
-		const ruleKeys = ['proto', 'external_access', 'tcp_proxy_opt', 'backend_ssl', 'port', 'restrict_cf', 'tcp_lb'];
+		const ruleKeys = [
+			'proto',
+			'external_access',
+			'tcp_proxy_opt',
+			'backend_ssl',
+			'port',
+			'restrict_cf',
+			'tcp_lb',
+		];
 		const find = (raw: string | undefined) => {
 			const r = findInt(this.state.ingressRules, raw);
 			if (!r || !this.service(String(r.container_service_id))) throw new CsError(notFound());
@@ -2688,8 +3509,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		};
 		const validate = (a: Record<string, Json>): string[] => {
 			const errors: string[] = [];
-			if ('proto' in a && !['http', 'tcp', 'tls', 'udp'].includes(String(a.proto))) errors.push('Proto is not included in the list');
-			if ('tcp_proxy_opt' in a && !['none', 'send-proxy', 'send-proxy-v2', 'send-proxy-v2-ssl', 'send-proxy-v2-ssl-cn'].includes(String(a.tcp_proxy_opt)))
+			if ('proto' in a && !['http', 'tcp', 'tls', 'udp'].includes(String(a.proto)))
+				errors.push('Proto is not included in the list');
+			if (
+				'tcp_proxy_opt' in a &&
+				![
+					'none',
+					'send-proxy',
+					'send-proxy-v2',
+					'send-proxy-v2-ssl',
+					'send-proxy-v2-ssl-cn',
+				].includes(String(a.tcp_proxy_opt))
+			)
 				errors.push('Tcp proxy opt is not included in the list');
 			if ('port' in a && (int(a.port) < 1 || int(a.port) > 65535)) errors.push('Port is invalid');
 			return errors;
@@ -2697,7 +3528,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		const apply = (r: IngressRule, a: Record<string, Json>) => {
 			const c: Json = { ...a };
 			if ('port' in c) c.port = int(c.port);
-			for (const k of ['external_access', 'backend_ssl', 'restrict_cf', 'tcp_lb']) if (k in c) c[k] = bool(c[k]);
+			for (const k of ['external_access', 'backend_ssl', 'restrict_cf', 'tcp_lb'])
+				if (k in c) c[k] = bool(c[k]);
 			delete c.container_service_id;
 			touch(r, c);
 			if (r.external_access && !r.port_nat && r.proto !== 'http') r.port_nat = 30000 + r.id;
@@ -2707,8 +3539,13 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			json(200, { ingress_rule: R.ingressRule(find(ctx.path.id)) }),
 		);
 		this.api('POST', '/api/networks/ingress_rules', { scopes: ['projects_write'], wrap }, (ctx) => {
-			const a = permit(requireParam(ctx.params, 'ingress_rule'), [...ruleKeys, 'container_service_id']);
-			const sv = this.service(a.container_service_id === undefined ? undefined : String(a.container_service_id));
+			const a = permit(requireParam(ctx.params, 'ingress_rule'), [
+				...ruleKeys,
+				'container_service_id',
+			]);
+			const sv = this.service(
+				a.container_service_id === undefined ? undefined : String(a.container_service_id),
+			);
 			if (!sv) return notFound();
 			const errors = validate(a);
 			if (!('port' in a)) errors.push("Port can't be blank");
@@ -2717,26 +3554,39 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			apply(r, a);
 			return json(201, { ingress_rule: R.ingressRule(r) });
 		});
-		this.api('PATCH', '/api/networks/ingress_rules/{id}', { scopes: ['projects_write'], wrap }, (ctx) => {
-			const r = find(ctx.path.id);
-			const a = permit(requireParam(ctx.params, 'ingress_rule'), ruleKeys);
-			const errors = validate(a);
-			if (errors.length) return unprocessable(errors);
-			apply(r, a);
-			return json(202, { ingress_rule: R.ingressRule(r) });
-		});
-		this.api('DELETE', '/api/networks/ingress_rules/{id}', { scopes: ['projects_write'] }, (ctx) => {
-			const r = find(ctx.path.id);
-			this.state.ingressRules.delete(r.id);
-			for (const d of [...this.state.domains.values()]) if (d.ingress_rule_id === r.id) this.state.domains.delete(d.id);
-			return json(200, {});
-		});
+		this.api(
+			'PATCH',
+			'/api/networks/ingress_rules/{id}',
+			{ scopes: ['projects_write'], wrap },
+			(ctx) => {
+				const r = find(ctx.path.id);
+				const a = permit(requireParam(ctx.params, 'ingress_rule'), ruleKeys);
+				const errors = validate(a);
+				if (errors.length) return unprocessable(errors);
+				apply(r, a);
+				return json(202, { ingress_rule: R.ingressRule(r) });
+			},
+		);
+		this.api(
+			'DELETE',
+			'/api/networks/ingress_rules/{id}',
+			{ scopes: ['projects_write'] },
+			(ctx) => {
+				const r = find(ctx.path.id);
+				this.state.ingressRules.delete(r.id);
+				for (const d of [...this.state.domains.values()])
+					if (d.ingress_rule_id === r.id) this.state.domains.delete(d.id);
+				return json(200, {});
+			},
+		);
 		// networks/ingress_rules/base_controller.rb: no scope check in code; no access → {"errors":"...permissions..."}
 		const parent = (ctx: Ctx) => {
 			const r = findInt(this.state.ingressRules, ctx.path.ingress_rule_id);
 			if (!r) throw new CsError(notFound());
 			if (!this.service(String(r.container_service_id)))
-				throw new CsError(notFound('Your account does not have the required permissions to access this resource.'));
+				throw new CsError(
+					notFound('Your account does not have the required permissions to access this resource.'),
+				);
 			return r;
 		};
 		this.api('POST', '/api/networks/ingress_rules/{ingress_rule_id}/toggle_nat', {}, (ctx) => {
@@ -2747,11 +3597,23 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		});
 		this.api('GET', '/api/networks/ingress_rules/{ingress_rule_id}/domains', {}, (ctx) => {
 			const r = parent(ctx);
-			return this.list(ctx, 'domains', [...this.state.domains.values()].filter((d) => d.ingress_rule_id === r.id), (d) => R.domain(this.state, d, true), true);
+			return this.list(
+				ctx,
+				'domains',
+				[...this.state.domains.values()].filter((d) => d.ingress_rule_id === r.id),
+				(d) => R.domain(this.state, d, true),
+				true,
+			);
 		});
 		// load_balancers_controller.rb
 		this.api('GET', '/api/load_balancers', { scopes: ['projects_read'] }, (ctx) =>
-			this.list(ctx, 'load_balancers', [...this.state.loadBalancers.values()], R.loadBalancer, true),
+			this.list(
+				ctx,
+				'load_balancers',
+				[...this.state.loadBalancers.values()],
+				R.loadBalancer,
+				true,
+			),
 		);
 		this.api('GET', '/api/load_balancers/{id}', { scopes: ['projects_read'] }, (ctx) => {
 			const lb = findInt(this.state.loadBalancers, ctx.path.id);
@@ -2759,7 +3621,13 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		});
 		// locations_controller.rb (scope project_read, singular)
 		this.api('GET', '/api/locations', { scopes: ['project_read'] }, (ctx) =>
-			this.list(ctx, 'locations', [...this.state.locations.values()].sort((a, b) => a.name.localeCompare(b.name)), (l) => R.location(this.state, l.id), true),
+			this.list(
+				ctx,
+				'locations',
+				[...this.state.locations.values()].sort((a, b) => a.name.localeCompare(b.name)),
+				(l) => R.location(this.state, l.id),
+				true,
+			),
 		);
 		this.api('GET', '/api/locations/{id}', { scopes: ['project_read'] }, (ctx) => {
 			const l = findInt(this.state.locations, ctx.path.id);
@@ -2774,14 +3642,19 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 					const loc = this.state.locations.get(r.location_id)!;
 					out[loc.name] ??= {};
 					out[loc.name][r.name] = {
-						containers: { packages: [...this.state.products.values()].filter((p) => p.region_ids.includes(r.id)).map((p) => R.productPrice(p, r.id)) },
+						containers: {
+							packages: [...this.state.products.values()]
+								.filter((p) => p.region_ids.includes(r.id))
+								.map((p) => R.productPrice(p, r.id)),
+						},
 					};
 				}
 				return json(200, out);
 			}
 			const products: Json[] = [];
 			for (const r of regions)
-				for (const p of this.state.products.values()) if (p.region_ids.includes(r.id)) products.push(R.productPrice(p, r.id));
+				for (const p of this.state.products.values())
+					if (p.region_ids.includes(r.id)) products.push(R.productPrice(p, r.id));
 			return json(200, { products });
 		});
 	}
@@ -2789,9 +3662,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	private orderRoutes(): void {
 		// orders_controller.rb: wrap key `order` keeps only Order columns, so an unwrapped body
 		// becomes {order: {}} and require(:order) fails inside `rescue => e` (500).
-		const wrap = { key: 'order', include: ['id', 'status', 'data', 'location_id', 'user_id', 'deployment_id', 'external_id'] };
+		const wrap = {
+			key: 'order',
+			include: ['id', 'status', 'data', 'location_id', 'user_id', 'deployment_id', 'external_id'],
+		};
 		this.api('GET', '/api/orders', { scopes: ['order_read'] }, (ctx) =>
-			this.list(ctx, 'orders', [...this.state.orders.values()], (o) => R.order(this.state, o, true), true),
+			this.list(
+				ctx,
+				'orders',
+				[...this.state.orders.values()],
+				(o) => R.order(this.state, o, true),
+				true,
+			),
 		);
 		this.api('GET', '/api/orders/{id}', { scopes: ['order_read'] }, (ctx) => {
 			const o = this.state.orders.get(ctx.path.id);
@@ -2819,17 +3701,27 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 					? findInt(this.state.locations, String(raw.location_id))
 					: [...this.state.locations.values()].find((l) => l.active);
 			if (!location) errors.push('Unknown Region');
-			const region = project ? this.state.regions.get(project.region_id) : location ? this.regionFor(location.id) : undefined;
+			const region = project
+				? this.state.regions.get(project.region_id)
+				: location
+					? this.regionFor(location.id)
+					: undefined;
 			if (!region) errors.push('There are no availability zones available');
 			if (errors.length) return json(422, { errors });
 			// BuildOrderService#valid_container_params? (+ deprecation_clean_up! for package_id/product_id)
 			const items: OrderContainer[] = [];
 			for (const c of containers) {
 				const resources = c.resources && typeof c.resources === 'object' ? c.resources : {};
-				const productRaw = resources.product_id ?? resources.package_id ?? c.product_id ?? c.package_id;
-				const v = findInt(this.state.variants, c.image_variant_id === undefined ? undefined : String(c.image_variant_id));
+				const productRaw =
+					resources.product_id ?? resources.package_id ?? c.product_id ?? c.package_id;
+				const v = findInt(
+					this.state.variants,
+					c.image_variant_id === undefined ? undefined : String(c.image_variant_id),
+				);
 				if (!v) {
-					errors.push(`Invalid image. Image Variant ID: ${c.image_variant_id ?? ''} | ${c.name ?? ''}.`);
+					errors.push(
+						`Invalid image. Image Variant ID: ${c.image_variant_id ?? ''} | ${c.name ?? ''}.`,
+					);
 					continue;
 				}
 				const img = this.state.images.get(v.container_image_id)!;
@@ -2853,7 +3745,10 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				items.push({
 					image_variant_id: v.id,
 					name: c.name === undefined ? undefined : String(c.name),
-					product_id: productRaw === undefined || productRaw === null || productRaw === '' ? null : int(productRaw),
+					product_id:
+						productRaw === undefined || productRaw === null || productRaw === ''
+							? null
+							: int(productRaw),
 					qty: 1,
 					params: Array.isArray(c.params) ? c.params : [],
 					domains: Array.isArray(c.domains) ? c.domains.map(String) : [],
@@ -2862,19 +3757,34 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			}
 			// Missing required dependent services (image relationships)
 			if (!errors.length) {
-				const included = new Set(items.map((i) => this.state.variants.get(i.image_variant_id)!.container_image_id));
-				if (project) for (const s of this.state.services.values()) if (s.project_id === project.id && !s.trashed) included.add(s.container_image_id);
+				const included = new Set(
+					items.map((i) => this.state.variants.get(i.image_variant_id)!.container_image_id),
+				);
+				if (project)
+					for (const s of this.state.services.values())
+						if (s.project_id === project.id && !s.trashed) included.add(s.container_image_id);
 				for (const id of [...included]) {
-					const deps = [...this.state.imageRelationships.values()].filter((r) => r.container_image_id === id).map((r) => r.requires_container_id);
+					const deps = [...this.state.imageRelationships.values()]
+						.filter((r) => r.container_image_id === id)
+						.map((r) => r.requires_container_id);
 					const missing = deps.filter((d) => !included.has(d));
 					if (missing.length) {
-						errors.push(`Missing required dependent services. Have ${JSON.stringify(deps.filter((d) => included.has(d)))}, Need ${JSON.stringify(missing)}`);
-						errors.push(String(items.find((i) => this.state.variants.get(i.image_variant_id)!.container_image_id === id)!.image_variant_id));
+						errors.push(
+							`Missing required dependent services. Have ${JSON.stringify(deps.filter((d) => included.has(d)))}, Need ${JSON.stringify(missing)}`,
+						);
+						errors.push(
+							String(
+								items.find(
+									(i) => this.state.variants.get(i.image_variant_id)!.container_image_id === id,
+								)!.image_variant_id,
+							),
+						);
 					}
 				}
 				for (const i of items)
 					for (const d of i.domains ?? [])
-						if ([...this.state.domains.values()].some((x) => x.domain === d)) errors.push(`Domain ${d} already in use.`);
+						if ([...this.state.domains.values()].some((x) => x.domain === d))
+							errors.push(`Domain ${d} already in use.`);
 			}
 			if (errors.length) return json(422, { errors });
 			const t = now();
@@ -2892,10 +3802,16 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 						domains: i.domains,
 						resources: { product_id: i.product_id },
 						addons: [],
-						params: Object.fromEntries((i.params ?? []).map((p: Json) => [p.key, { value: p.value, type: p.type ?? null }])),
+						params: Object.fromEntries(
+							(i.params ?? []).map((p: Json) => [p.key, { value: p.value, type: p.type ?? null }]),
+						),
 						volume_config: i.volumes,
 					})),
-					project: { id: project?.id ?? null, name: project ? project.name : String(raw.project_name), skip_ssh: bool(raw.skip_ssh) },
+					project: {
+						id: project?.id ?? null,
+						name: project ? project.name : String(raw.project_name),
+						skip_ssh: bool(raw.skip_ssh),
+					},
 					region_id: region!.id,
 					location_id: location!.id,
 					load_balancer_ip: region!.load_balancer_ip,
@@ -2912,7 +3828,9 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			};
 			this.state.orders.set(order.id, order);
 			if (this.asyncSteps <= 0) this.finishOrder(order);
-			return json(201, { order: { id: order.id, redirect_url: null, load_balancer_ip: region!.load_balancer_ip } });
+			return json(201, {
+				order: { id: order.id, redirect_url: null, load_balancer_ip: region!.load_balancer_ip },
+			});
 		});
 		// event_logs_controller.rb#show: EventLog.find_for_user; each read advances the event one step
 		this.api('GET', '/api/event_logs/{id}', { scopes: ['projects_read'] }, (ctx) => {
@@ -2925,61 +3843,108 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 
 	private userRoutes(): void {
 		// users_controller.rb#show (`object current_user` → root `user`)
-		this.api('GET', '/api/users', { scopes: ['profile_read'] }, () => json(200, { user: R.user(this.state) }));
-		const userKeys = ['fname', 'lname', 'email', 'locale', 'city', 'state', 'zip', 'c_sftp_pass', 'country', 'address1', 'address2', 'company_name', 'phone', 'currency', 'external_id'];
-		this.api('PATCH', '/api/users', { scopes: ['profile_update'], wrap: { key: 'user', include: userKeys } }, (ctx) => {
-			const raw = requireParam(ctx.params, 'user');
-			const a = permit(raw, userKeys);
-			const errors: string[] = [];
-			if ('fname' in a && isBlank(a.fname)) errors.push("First name can't be blank");
-			if ('lname' in a && isBlank(a.lname)) errors.push("Last name can't be blank");
-			if ('email' in a && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(a.email ?? ''))) errors.push('Email is invalid');
-			if ('country' in a && a.country !== null && String(a.country).length !== 2) errors.push('Country is the wrong length (should be 2 characters)');
-			if (errors.length) return json(400, { errors });
-			const u = this.state.user;
-			if ('c_sftp_pass' in a) a.c_sftp_pass = bool(a.c_sftp_pass);
-			if ('currency' in a) a.currency = String(a.currency).toUpperCase();
-			touch(u, a as Json);
-			if (raw.merge_labels && typeof raw.merge_labels === 'object') u.labels = { ...u.labels, ...raw.merge_labels };
-			return json(200, {});
-		});
+		this.api('GET', '/api/users', { scopes: ['profile_read'] }, () =>
+			json(200, { user: R.user(this.state) }),
+		);
+		const userKeys = [
+			'fname',
+			'lname',
+			'email',
+			'locale',
+			'city',
+			'state',
+			'zip',
+			'c_sftp_pass',
+			'country',
+			'address1',
+			'address2',
+			'company_name',
+			'phone',
+			'currency',
+			'external_id',
+		];
+		this.api(
+			'PATCH',
+			'/api/users',
+			{ scopes: ['profile_update'], wrap: { key: 'user', include: userKeys } },
+			(ctx) => {
+				const raw = requireParam(ctx.params, 'user');
+				const a = permit(raw, userKeys);
+				const errors: string[] = [];
+				if ('fname' in a && isBlank(a.fname)) errors.push("First name can't be blank");
+				if ('lname' in a && isBlank(a.lname)) errors.push("Last name can't be blank");
+				if ('email' in a && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(a.email ?? '')))
+					errors.push('Email is invalid');
+				if ('country' in a && a.country !== null && String(a.country).length !== 2)
+					errors.push('Country is the wrong length (should be 2 characters)');
+				if (errors.length) return json(400, { errors });
+				const u = this.state.user;
+				if ('c_sftp_pass' in a) a.c_sftp_pass = bool(a.c_sftp_pass);
+				if ('currency' in a) a.currency = String(a.currency).toUpperCase();
+				touch(u, a as Json);
+				if (raw.merge_labels && typeof raw.merge_labels === 'object')
+					u.labels = { ...u.labels, ...raw.merge_labels };
+				return json(200, {});
+			},
+		);
 		// users_controller.rb#create (register): provider_* are top-level params
-		this.api('POST', '/api/users', { scopes: ['register'], userless: true, wrap: { key: 'user', include: userKeys } }, (ctx) => {
-			const raw = requireParam(ctx.params, 'user');
-			const a = permit(raw, userKeys);
-			if (isBlank(ctx.params.provider_username) || isBlank(ctx.params.provider_server)) return unprocessable(['missing provider settings']);
-			const errors: string[] = [];
-			if (isBlank(a.fname)) errors.push("First name can't be blank");
-			if (isBlank(a.lname)) errors.push("Last name can't be blank");
-			if (errors.length) return unprocessable(errors);
-			const provider = isBlank(ctx.params.provider) ? 'cpanel' : String(ctx.params.provider).toLowerCase();
-			let labels: Json = { [provider]: { [String(ctx.params.provider_server)]: String(ctx.params.provider_username) } };
-			if (ctx.params.labels && typeof ctx.params.labels === 'object') labels = { ...labels, ...ctx.params.labels };
-			let email = isBlank(a.email) ? '' : String(a.email);
-			if (!email || [...this.state.users.values()].some((u) => u.email === email))
-				email = `${ctx.params.provider_username}_${randomBytes(6).toString('hex')}@${R.PORTAL_HOST}`;
-			const id = this.state.nextId('users');
-			const password = randomBytes(30).toString('base64');
-			const username = randomBytes(14).toString('base64url');
-			const t = now();
-			this.state.users.set(id, {
-				...this.state.user,
-				id,
-				fname: String(a.fname),
-				lname: String(a.lname),
-				email,
-				currency: isBlank(a.currency) ? 'USD' : String(a.currency).toUpperCase(),
-				locale: 'en',
-				labels,
-				failed_attempts: 0,
-				locked_at: null,
-				created_at: t,
-				updated_at: t,
-			});
-			return json(201, {
-				user: { id, fname: String(a.fname), lname: String(a.lname), email, currency: isBlank(a.currency) ? 'USD' : String(a.currency).toUpperCase(), api: { username, password }, labels },
-			});
-		});
+		this.api(
+			'POST',
+			'/api/users',
+			{ scopes: ['register'], userless: true, wrap: { key: 'user', include: userKeys } },
+			(ctx) => {
+				const raw = requireParam(ctx.params, 'user');
+				const a = permit(raw, userKeys);
+				if (isBlank(ctx.params.provider_username) || isBlank(ctx.params.provider_server))
+					return unprocessable(['missing provider settings']);
+				const errors: string[] = [];
+				if (isBlank(a.fname)) errors.push("First name can't be blank");
+				if (isBlank(a.lname)) errors.push("Last name can't be blank");
+				if (errors.length) return unprocessable(errors);
+				const provider = isBlank(ctx.params.provider)
+					? 'cpanel'
+					: String(ctx.params.provider).toLowerCase();
+				let labels: Json = {
+					[provider]: {
+						[String(ctx.params.provider_server)]: String(ctx.params.provider_username),
+					},
+				};
+				if (ctx.params.labels && typeof ctx.params.labels === 'object')
+					labels = { ...labels, ...ctx.params.labels };
+				let email = isBlank(a.email) ? '' : String(a.email);
+				if (!email || [...this.state.users.values()].some((u) => u.email === email))
+					email = `${ctx.params.provider_username}_${randomBytes(6).toString('hex')}@${R.PORTAL_HOST}`;
+				const id = this.state.nextId('users');
+				const password = randomBytes(30).toString('base64');
+				const username = randomBytes(14).toString('base64url');
+				const t = now();
+				this.state.users.set(id, {
+					...this.state.user,
+					id,
+					fname: String(a.fname),
+					lname: String(a.lname),
+					email,
+					currency: isBlank(a.currency) ? 'USD' : String(a.currency).toUpperCase(),
+					locale: 'en',
+					labels,
+					failed_attempts: 0,
+					locked_at: null,
+					created_at: t,
+					updated_at: t,
+				});
+				return json(201, {
+					user: {
+						id,
+						fname: String(a.fname),
+						lname: String(a.lname),
+						email,
+						currency: isBlank(a.currency) ? 'USD' : String(a.currency).toUpperCase(),
+						api: { username, password },
+						labels,
+					},
+				});
+			},
+		);
 		// users/ssh_keys_controller.rb: wrapper `user_ssh_key`
 		this.api('GET', '/api/users/ssh_keys', { scopes: ['profile_read'] }, () =>
 			json(200, { ssh_keys: [...this.state.sshKeys.values()].map(R.sshKey) }),
@@ -2988,15 +3953,24 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const k = findInt(this.state.sshKeys, ctx.path.id);
 			return k ? json(200, { ssh_key: R.sshKey(k) }) : notFound();
 		});
-		this.api('POST', '/api/users/ssh_keys', { scopes: ['profile_update'], wrap: { key: 'ssh_key' } }, (ctx) => {
-			const a = permit(requireParam(ctx.params, 'user_ssh_key'), ['pubkey']);
-			const key = String(a.pubkey ?? '').trim();
-			const m = /^(ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+)\s+([A-Za-z0-9+/=]+)(?:\s+(.*))?$/.exec(key);
-			if (!m) return unprocessable(['Pubkey is invalid']);
-			if ([...this.state.sshKeys.values()].some((k) => k.pubkey === key)) return unprocessable(['Pubkey has already been taken']);
-			const k = this.seedSshKey({ pubkey: key, label: m[3] ?? m[1] });
-			return json(201, { ssh_key: R.sshKey(k) });
-		});
+		this.api(
+			'POST',
+			'/api/users/ssh_keys',
+			{ scopes: ['profile_update'], wrap: { key: 'ssh_key' } },
+			(ctx) => {
+				const a = permit(requireParam(ctx.params, 'user_ssh_key'), ['pubkey']);
+				const key = String(a.pubkey ?? '').trim();
+				const m =
+					/^(ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+)\s+([A-Za-z0-9+/=]+)(?:\s+(.*))?$/.exec(
+						key,
+					);
+				if (!m) return unprocessable(['Pubkey is invalid']);
+				if ([...this.state.sshKeys.values()].some((k) => k.pubkey === key))
+					return unprocessable(['Pubkey has already been taken']);
+				const k = this.seedSshKey({ pubkey: key, label: m[3] ?? m[1] });
+				return json(201, { ssh_key: R.sshKey(k) });
+			},
+		);
 		// destroy renders the (missing) destroy template; emulated as 202 with the key
 		this.api('DELETE', '/api/users/ssh_keys/{id}', { scopes: ['profile_update'] }, (ctx) => {
 			const k = findInt(this.state.sshKeys, ctx.path.id);
@@ -3006,23 +3980,39 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		});
 		// collaborations_controller.rb: id '<n>-project|image|registry|zone'
 		this.api('GET', '/api/collaborations', { scopes: ['profile_read'] }, () => {
-			const mine = [...this.state.collaborations.values()].filter((c) => c.collaborator.id === this.state.userId);
-			const of = (k: CollaborationKind) => mine.filter((c) => c.kind === k).map(R.collaborationItem);
-			return json(200, { projects: of('project'), domains: of('zone'), images: of('image'), registries: of('registry') });
+			const mine = [...this.state.collaborations.values()].filter(
+				(c) => c.collaborator.id === this.state.userId,
+			);
+			const of = (k: CollaborationKind) =>
+				mine.filter((c) => c.kind === k).map(R.collaborationItem);
+			return json(200, {
+				projects: of('project'),
+				domains: of('zone'),
+				images: of('image'),
+				registries: of('registry'),
+			});
 		});
 		const findCollab = (ctx: Ctx) => {
 			const m = /^(\d+)-(project|image|registry|zone)$/.exec(ctx.path.id);
 			const c = m ? this.state.collaborations.get(Number(m[1])) : undefined;
-			if (!c || c.kind !== m![2] || c.collaborator.id !== this.state.userId) throw new CsError(notFound());
+			if (!c || c.kind !== m![2] || c.collaborator.id !== this.state.userId)
+				throw new CsError(notFound());
 			return c;
 		};
-		this.api('GET', '/api/collaborations/{id}', { scopes: ['profile_read'] }, (ctx) => json(200, R.collaborationShow(findCollab(ctx))));
-		this.api('PATCH', '/api/collaborations/{id}', { scopes: ['profile_update'], wrap: { key: 'collaboration' } }, (ctx) => {
-			const c = findCollab(ctx);
-			const a = permit(requireParam(ctx.params, 'collaboration'), ['active']);
-			if ('active' in a) touch(c, { active: bool(a.active) });
-			return json(202, R.collaborationShow(c));
-		});
+		this.api('GET', '/api/collaborations/{id}', { scopes: ['profile_read'] }, (ctx) =>
+			json(200, R.collaborationShow(findCollab(ctx))),
+		);
+		this.api(
+			'PATCH',
+			'/api/collaborations/{id}',
+			{ scopes: ['profile_update'], wrap: { key: 'collaboration' } },
+			(ctx) => {
+				const c = findCollab(ctx);
+				const a = permit(requireParam(ctx.params, 'collaboration'), ['active']);
+				if ('active' in a) touch(c, { active: bool(a.active) });
+				return json(202, R.collaborationShow(c));
+			},
+		);
 		this.api('DELETE', '/api/collaborations/{id}', { scopes: ['profile_update'] }, (ctx) => {
 			const c = findCollab(ctx);
 			this.state.collaborations.delete(c.id);
@@ -3033,11 +4023,14 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	private billingRoutes(): void {
 		const read = { scopes: ['profile_read'] };
 		const findSub = (raw: string, byExternal: boolean) =>
-			byExternal ? [...this.state.subscriptions.values()].find((s) => s.external_id === raw) : findInt(this.state.subscriptions, raw);
+			byExternal
+				? [...this.state.subscriptions.values()].find((s) => s.external_id === raw)
+				: findInt(this.state.subscriptions, raw);
 		// subscriptions_controller.rb (filter=active|inactive)
 		this.api('GET', '/api/subscriptions', read, (ctx) => {
 			let items = [...this.state.subscriptions.values()];
-			if (ctx.params.filter === 'active' || ctx.params.filter === 'inactive') items = items.filter((s) => s.active === (ctx.params.filter === 'active'));
+			if (ctx.params.filter === 'active' || ctx.params.filter === 'inactive')
+				items = items.filter((s) => s.active === (ctx.params.filter === 'active'));
 			return this.list(ctx, 'subscriptions', items, (s) => R.subscription(this.state, s), true);
 		});
 		this.api('GET', '/api/subscriptions/{id}', read, (ctx) => {
@@ -3052,17 +4045,31 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		};
 		this.api('GET', '/api/subscriptions/{subscription_id}/billing_events', read, (ctx) => {
 			const s = parent(ctx);
-			return this.list(ctx, 'billing_events', [...this.state.billingEvents.values()].filter((b) => b.subscription_id === s.id), (b) => R.billingEvent(this.state, b), true);
+			return this.list(
+				ctx,
+				'billing_events',
+				[...this.state.billingEvents.values()].filter((b) => b.subscription_id === s.id),
+				(b) => R.billingEvent(this.state, b),
+				true,
+			);
 		});
 		// show looks the event up among all of the user's billing events
 		this.api('GET', '/api/subscriptions/{subscription_id}/billing_events/{id}', read, (ctx) => {
 			parent(ctx);
 			const b = findInt(this.state.billingEvents, ctx.path.id);
-			return b ? json(200, { billing_event: R.billingEvent(this.state, b) }) : notFound(['Unknown Billing Event']);
+			return b
+				? json(200, { billing_event: R.billingEvent(this.state, b) })
+				: notFound(['Unknown Billing Event']);
 		});
 		this.api('GET', '/api/subscriptions/{subscription_id}/billing_usages', read, (ctx) => {
 			const s = parent(ctx);
-			return this.list(ctx, 'billing_usages', [...this.state.billingUsages.values()].filter((u) => u.subscription_id === s.id), (u) => R.billingUsage(this.state, u), true);
+			return this.list(
+				ctx,
+				'billing_usages',
+				[...this.state.billingUsages.values()].filter((u) => u.subscription_id === s.id),
+				(u) => R.billingUsage(this.state, u),
+				true,
+			);
 		});
 		// billing_usages/show.rabl renders the billing_events partial with the usage record
 		this.api('GET', '/api/subscriptions/{subscription_id}/billing_usages/{id}', read, (ctx) => {
@@ -3080,7 +4087,10 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 					to_resource_qty: null,
 					created_at: u.created_at,
 					updated_at: u.updated_at,
-					subscription: R.subscription(this.state, this.state.subscriptions.get(u.subscription_id)!),
+					subscription: R.subscription(
+						this.state,
+						this.state.subscriptions.get(u.subscription_id)!,
+					),
 					source_product: null,
 					destination_product: null,
 				},
@@ -3101,7 +4111,9 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	}
 }
 
-export async function startComputeStacksEmulator(options: ComputeStacksEmulatorOptions = {}): Promise<ComputeStacksEmulator> {
+export async function startComputeStacksEmulator(
+	options: ComputeStacksEmulatorOptions = {},
+): Promise<ComputeStacksEmulator> {
 	const emulator = new ComputeStacksEmulatorImpl();
 	await emulator.start(options.port ?? 0);
 	return emulator;

@@ -28,18 +28,22 @@ export const SERVER_SCOPES = [
 
 /** doorkeeper config/locales/en.yml `doorkeeper.errors.messages`. */
 export const OAUTH_MESSAGES: Record<string, string> = {
-	invalid_request: 'The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.',
+	invalid_request:
+		'The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.',
 	invalid_client:
 		'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
 	invalid_grant:
 		'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
-	unsupported_grant_type: 'The authorization grant type is not supported by the authorization server.',
+	unsupported_grant_type:
+		'The authorization grant type is not supported by the authorization server.',
 	invalid_scope: 'The requested scope is invalid, unknown, or malformed.',
 	unauthorized_client: 'The client is not authorized to perform this request using this method.',
-	invalid_redirect_uri: "The requested redirect uri is malformed or doesn't match client redirect URI.",
+	invalid_redirect_uri:
+		"The requested redirect uri is malformed or doesn't match client redirect URI.",
 	access_denied: 'The resource owner or authorization server denied the request.',
 	unsupported_response_type: 'The authorization server does not support this response type.',
-	server_error: 'The authorization server encountered an unexpected condition which prevented it from fulfilling the request.',
+	server_error:
+		'The authorization server encountered an unexpected condition which prevented it from fulfilling the request.',
 };
 
 export interface OAuthApplication {
@@ -111,12 +115,21 @@ export function tokenRevoked(t: AccessToken): boolean {
 	return t.revoked_at !== null && t.revoked_at <= Date.now() / 1000;
 }
 
-function oauthError(status: number, error: string, description?: string, headers: Record<string, string> = {}): EmulatorResponse {
-	return json(status, { error, error_description: description ?? OAUTH_MESSAGES[error] }, {
-		'cache-control': 'no-store',
-		pragma: 'no-cache',
-		...headers,
-	});
+function oauthError(
+	status: number,
+	error: string,
+	description?: string,
+	headers: Record<string, string> = {},
+): EmulatorResponse {
+	return json(
+		status,
+		{ error, error_description: description ?? OAUTH_MESSAGES[error] },
+		{
+			'cache-control': 'no-store',
+			pragma: 'no-cache',
+			...headers,
+		},
+	);
 }
 
 /** Form or JSON body parameters plus the query (Rails params). */
@@ -149,26 +162,38 @@ function basicClient(req: EmulatorRequest): { id: string; secret: string } | nul
 	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 	const i = decoded.indexOf(':');
 	if (i < 0) return null;
-	return { id: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)) };
+	return {
+		id: decodeURIComponent(decoded.slice(0, i)),
+		secret: decodeURIComponent(decoded.slice(i + 1)),
+	};
 }
 
 /** Doorkeeper client authentication: HTTP Basic first, then client_id/client_secret params. */
-function authenticateClient(host: OAuthHost, req: EmulatorRequest, params: Record<string, string>): OAuthApplication | null {
-	const creds = basicClient(req) ?? (params.client_id ? { id: params.client_id, secret: params.client_secret ?? '' } : null);
+function authenticateClient(
+	host: OAuthHost,
+	req: EmulatorRequest,
+	params: Record<string, string>,
+): OAuthApplication | null {
+	const creds =
+		basicClient(req) ??
+		(params.client_id ? { id: params.client_id, secret: params.client_secret ?? '' } : null);
 	if (!creds) return null;
 	const app = host.application;
 	if (creds.id !== app.uid || creds.secret !== app.secret) return null;
 	return app;
 }
 
-function issue(host: OAuthHost, options: {
-	app: OAuthApplication | null;
-	userId: number | null;
-	scopes: string[];
-	refresh: boolean;
-	expiresIn?: number;
-	previousRefreshToken?: string | null;
-}): AccessToken {
+function issue(
+	host: OAuthHost,
+	options: {
+		app: OAuthApplication | null;
+		userId: number | null;
+		scopes: string[];
+		refresh: boolean;
+		expiresIn?: number;
+		previousRefreshToken?: string | null;
+	},
+): AccessToken {
 	const token: AccessToken = {
 		id: host.newTokenId(),
 		token: secret(),
@@ -185,7 +210,10 @@ function issue(host: OAuthHost, options: {
 	return token;
 }
 
-export function issueToken(host: OAuthHost, options: { scopes?: string[]; expiresIn?: number; refresh?: boolean } = {}): AccessToken {
+export function issueToken(
+	host: OAuthHost,
+	options: { scopes?: string[]; expiresIn?: number; refresh?: boolean } = {},
+): AccessToken {
 	return issue(host, {
 		app: host.application,
 		userId: host.userId,
@@ -235,28 +263,43 @@ export function tokenEndpoint(host: OAuthHost, req: EmulatorRequest): EmulatorRe
 	const params = formParams(req);
 	const grantType = params.grant_type ?? '';
 	host.tokenRequests.push({ grant_type: grantType, at: Date.now() });
-	if (!grantType) return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type.');
-	if (!['authorization_code', 'refresh_token', 'client_credentials', 'password'].includes(grantType))
+	if (!grantType)
+		return oauthError(400, 'invalid_request', 'Missing required parameter: grant_type.');
+	if (
+		!['authorization_code', 'refresh_token', 'client_credentials', 'password'].includes(grantType)
+	)
 		return oauthError(400, 'unsupported_grant_type');
 	const app = authenticateClient(host, req, params);
 	// Refresh tokens of a confidential application still need the client (Doorkeeper RefreshTokenRequest).
-	if (!app) return oauthError(401, 'invalid_client', undefined, { 'www-authenticate': 'Basic realm="ComputeStacks"' });
+	if (!app)
+		return oauthError(401, 'invalid_client', undefined, {
+			'www-authenticate': 'Basic realm="ComputeStacks"',
+		});
 
 	let token: AccessToken;
 	if (grantType === 'authorization_code') {
-		if (!params.code) return oauthError(400, 'invalid_request', 'Missing required parameter: code.');
+		if (!params.code)
+			return oauthError(400, 'invalid_request', 'Missing required parameter: code.');
 		const grant = host.grants.find((g) => g.code === params.code);
 		if (!grant || grant.used || Date.now() > grant.expiresAt || grant.application_uid !== app.uid)
 			return oauthError(400, 'invalid_grant');
-		if (!params.redirect_uri) return oauthError(400, 'invalid_request', 'Missing required parameter: redirect_uri.');
+		if (!params.redirect_uri)
+			return oauthError(400, 'invalid_request', 'Missing required parameter: redirect_uri.');
 		if (params.redirect_uri !== grant.redirect_uri) return oauthError(400, 'invalid_grant');
 		grant.used = true;
 		// use_refresh_token { |c| c.grant_type == 'authorization_code' }
-		token = issue(host, { app, userId: grant.resource_owner_id, scopes: grant.scopes, refresh: true });
+		token = issue(host, {
+			app,
+			userId: grant.resource_owner_id,
+			scopes: grant.scopes,
+			refresh: true,
+		});
 	} else if (grantType === 'refresh_token') {
-		if (!params.refresh_token) return oauthError(400, 'invalid_request', 'Missing required parameter: refresh_token.');
+		if (!params.refresh_token)
+			return oauthError(400, 'invalid_request', 'Missing required parameter: refresh_token.');
 		const old = host.tokens.find((t) => t.refresh_token === params.refresh_token);
-		if (!old || old.application_uid !== app.uid || tokenRevoked(old)) return oauthError(400, 'invalid_grant');
+		if (!old || old.application_uid !== app.uid || tokenRevoked(old))
+			return oauthError(400, 'invalid_grant');
 		let scopes = old.scopes;
 		if (params.scope) {
 			const wanted = parseScopes(params.scope);
@@ -272,11 +315,13 @@ export function tokenEndpoint(host: OAuthHost, req: EmulatorRequest): EmulatorRe
 			previousRefreshToken: old.refresh_token,
 		});
 	} else if (grantType === 'password') {
-		if (!params.username || !params.password) return oauthError(400, 'invalid_request', 'Missing required parameter: username.');
+		if (!params.username || !params.password)
+			return oauthError(400, 'invalid_request', 'Missing required parameter: username.');
 		const scopes = params.scope ? parseScopes(params.scope) : ['public'];
 		if (!validScopes(scopes, app)) return oauthError(400, 'invalid_scope');
 		// resource_owner_from_credentials: the API credential pair (User::ApiCredential#valid_password?).
-		if (!host.checkApiCredential(params.username, params.password)) return oauthError(400, 'invalid_grant');
+		if (!host.checkApiCredential(params.username, params.password))
+			return oauthError(400, 'invalid_grant');
 		token = issue(host, { app, userId: host.userId, scopes, refresh: false });
 	} else {
 		const scopes = params.scope ? parseScopes(params.scope) : ['public'];
@@ -286,9 +331,13 @@ export function tokenEndpoint(host: OAuthHost, req: EmulatorRequest): EmulatorRe
 
 	// Auth::OauthTokensController#enforce_user_scopes!: the token was created, then the answer is replaced.
 	if (token.resource_owner_id === null) {
-		const allowed = [...new Set([...token.scopes, 'public', 'register'])].sort().join(' ') === 'public register';
+		const allowed =
+			[...new Set([...token.scopes, 'public', 'register'])].sort().join(' ') === 'public register';
 		if (!allowed) return oauthError(403, 'unauthorized_client', OAUTH_MESSAGES.invalid_scope);
-	} else if ((token.scopes.includes('admin_read') || token.scopes.includes('admin_write')) && !host.userIsAdmin) {
+	} else if (
+		(token.scopes.includes('admin_read') || token.scopes.includes('admin_write')) &&
+		!host.userIsAdmin
+	) {
 		return oauthError(403, 'unauthorized_client', OAUTH_MESSAGES.invalid_scope);
 	}
 	return tokenResponse(token);
@@ -297,7 +346,11 @@ export function tokenEndpoint(host: OAuthHost, req: EmulatorRequest): EmulatorRe
 function redirectWith(uri: string, params: Record<string, string | undefined>): EmulatorResponse {
 	const url = new URL(uri);
 	for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
-	return { status: 302, raw: '', headers: { location: url.toString(), 'content-type': 'text/html; charset=utf-8' } };
+	return {
+		status: 302,
+		raw: '',
+		headers: { location: url.toString(), 'content-type': 'text/html; charset=utf-8' },
+	};
 }
 
 function htmlError(status: number, error: string): EmulatorResponse {
@@ -309,7 +362,11 @@ function htmlError(status: number, error: string): EmulatorResponse {
 }
 
 function escapeHtml(s: string): string {
-	return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	return s
+		.replace(/&/g, '&amp;')
+		.replace(/"/g, '&quot;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;');
 }
 
 /**
@@ -321,9 +378,12 @@ function preAuthorize(
 	params: Record<string, string>,
 ): { error: EmulatorResponse } | { app: OAuthApplication; redirectUri: string; scopes: string[] } {
 	const app = host.application;
-	if (!params.client_id || params.client_id !== app.uid) return { error: htmlError(401, 'invalid_client') };
-	const redirectUri = params.redirect_uri ?? (app.redirectUris.length === 1 ? app.redirectUris[0] : '');
-	if (!redirectUri || !app.redirectUris.includes(redirectUri)) return { error: htmlError(400, 'invalid_redirect_uri') };
+	if (!params.client_id || params.client_id !== app.uid)
+		return { error: htmlError(401, 'invalid_client') };
+	const redirectUri =
+		params.redirect_uri ?? (app.redirectUris.length === 1 ? app.redirectUris[0] : '');
+	if (!redirectUri || !app.redirectUris.includes(redirectUri))
+		return { error: htmlError(400, 'invalid_redirect_uri') };
 	if (params.response_type !== 'code')
 		return {
 			error: redirectWith(redirectUri, {
@@ -344,7 +404,13 @@ function preAuthorize(
 	return { app, redirectUri, scopes };
 }
 
-function grantCode(host: OAuthHost, app: OAuthApplication, redirectUri: string, scopes: string[], state?: string): EmulatorResponse {
+function grantCode(
+	host: OAuthHost,
+	app: OAuthApplication,
+	redirectUri: string,
+	scopes: string[],
+	state?: string,
+): EmulatorResponse {
 	const code = secret(24);
 	// access_grant_expires_in default 600 s
 	host.grants.push({
@@ -364,7 +430,8 @@ export function authorizeGet(host: OAuthHost, req: EmulatorRequest): EmulatorRes
 	const params = formParams(req);
 	const pre = preAuthorize(host, params);
 	if ('error' in pre) return pre.error;
-	if (host.oauth.autoApprove) return grantCode(host, pre.app, pre.redirectUri, pre.scopes, params.state);
+	if (host.oauth.autoApprove)
+		return grantCode(host, pre.app, pre.redirectUri, pre.scopes, params.state);
 	const hidden = (name: string, value: string | undefined) =>
 		value === undefined ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 	const fields =
@@ -387,7 +454,11 @@ export function authorizeGet(host: OAuthHost, req: EmulatorRequest): EmulatorRes
 }
 
 /** POST /api/oauth/authorize (approve) and DELETE (deny; also POST with `_method=delete`). */
-export function authorizeDecision(host: OAuthHost, req: EmulatorRequest, deny: boolean): EmulatorResponse {
+export function authorizeDecision(
+	host: OAuthHost,
+	req: EmulatorRequest,
+	deny: boolean,
+): EmulatorResponse {
 	const params = formParams(req);
 	const pre = preAuthorize(host, params);
 	if ('error' in pre) return pre.error;
@@ -406,7 +477,8 @@ export function revokeEndpoint(host: OAuthHost, req: EmulatorRequest): EmulatorR
 	const app = authenticateClient(host, req, params);
 	if (!app)
 		return oauthError(403, 'unauthorized_client', 'You are not authorized to revoke this token');
-	if (!params.token) return oauthError(400, 'invalid_request', 'Missing required parameter: token.');
+	if (!params.token)
+		return oauthError(400, 'invalid_request', 'Missing required parameter: token.');
 	const t = host.tokens.find((x) => x.token === params.token || x.refresh_token === params.token);
 	if (t && t.application_uid === app.uid && t.revoked_at === null) t.revoked_at = epoch();
 	return json(200, {});
@@ -420,8 +492,11 @@ export function introspectEndpoint(host: OAuthHost, req: EmulatorRequest): Emula
 	const authorizer = bearer ? host.tokens.find((t) => t.token === bearer) : undefined;
 	const bearerOk = authorizer && !tokenExpired(authorizer) && !tokenRevoked(authorizer);
 	if (!app && !bearerOk) return oauthError(401, 'invalid_client');
-	const t = params.token ? host.tokens.find((x) => x.token === params.token || x.refresh_token === params.token) : undefined;
-	if (!t || tokenRevoked(t) || (t.token === params.token && tokenExpired(t))) return json(200, { active: false });
+	const t = params.token
+		? host.tokens.find((x) => x.token === params.token || x.refresh_token === params.token)
+		: undefined;
+	if (!t || tokenRevoked(t) || (t.token === params.token && tokenExpired(t)))
+		return json(200, { active: false });
 	return json(200, {
 		active: true,
 		scope: t.scopes.join(' '),
@@ -440,7 +515,10 @@ export function tokenInfoEndpoint(host: OAuthHost, req: EmulatorRequest): Emulat
 		return json(
 			401,
 			{ error: 'invalid_token', error_description: 'The access token is invalid' },
-			{ 'www-authenticate': 'Bearer realm="ComputeStacks", error="invalid_token", error_description="The access token is invalid"' },
+			{
+				'www-authenticate':
+					'Bearer realm="ComputeStacks", error="invalid_token", error_description="The access token is invalid"',
+			},
 		);
 	}
 	return json(200, {

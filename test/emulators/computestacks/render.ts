@@ -59,7 +59,9 @@ export function location(s: S, id: number): Json {
 	return {
 		id: loc.id,
 		name: loc.name,
-		regions: [...s.regions.values()].filter((r) => r.location_id === id).map((r) => ({ id: r.id, name: r.name })),
+		regions: [...s.regions.values()]
+			.filter((r) => r.location_id === id)
+			.map((r) => ({ id: r.id, name: r.name })),
 	};
 }
 
@@ -109,7 +111,14 @@ export function product(p: Product | undefined): Json {
 }
 
 export function provider(p: ImageProvider): Json {
-	return { id: p.id, name: p.name, hostname: p.hostname, is_default: p.is_default, updated_at: p.updated_at, created_at: p.created_at };
+	return {
+		id: p.id,
+		name: p.name,
+		hostname: p.hostname,
+		is_default: p.is_default,
+		updated_at: p.updated_at,
+		created_at: p.created_at,
+	};
 }
 
 export function variant(v: ImageVariant): Json {
@@ -136,7 +145,12 @@ export function settingParam(p: SettingParam): Json {
 }
 
 export function ingressParam(p: IngressParam): Json {
-	return { ...omit(p, 'container_image_id'), load_balancer_rule_id: null, internal_load_balancer_id: null, links: {} };
+	return {
+		...omit(p, 'container_image_id'),
+		load_balancer_rule_id: null,
+		internal_load_balancer_id: null,
+		links: {},
+	};
 }
 
 export function volumeParam(p: VolumeParam): Json {
@@ -158,7 +172,10 @@ export function imageRelationship(r: ImageRelationship): Json {
 	return { ...r };
 }
 
-function byImage<T extends { container_image_id: number }>(map: Map<number, T>, imageId: number): T[] {
+function byImage<T extends { container_image_id: number }>(
+	map: Map<number, T>,
+	imageId: number,
+): T[] {
 	return [...map.values()].filter((r) => r.container_image_id === imageId);
 }
 
@@ -194,11 +211,22 @@ export function image(s: S, img: Image): Json {
 		updated_at: img.updated_at,
 		icon_url: img.icon_url,
 		system_image: img.user_id === null,
-		available_vars: ['build.self.default_domain', 'build.self.ip', 'build.self.service_name', 'project.name'],
+		available_vars: [
+			'build.self.default_domain',
+			'build.self.ip',
+			'build.self.service_name',
+			'project.name',
+		],
 		env_params: byImage(s.envParams, img.id).map((e) => ({ env_param: envParam(e) })),
-		host_entries: byImage(s.imageHostEntries, img.id).map((e) => ({ host_entry: imageHostEntry(s, e) })),
-		setting_params: byImage(s.settingParams, img.id).map((e) => ({ setting_param: settingParam(e) })),
-		ingress_params: byImage(s.ingressParams, img.id).map((e) => ({ ingress_param: ingressParam(e) })),
+		host_entries: byImage(s.imageHostEntries, img.id).map((e) => ({
+			host_entry: imageHostEntry(s, e),
+		})),
+		setting_params: byImage(s.settingParams, img.id).map((e) => ({
+			setting_param: settingParam(e),
+		})),
+		ingress_params: byImage(s.ingressParams, img.id).map((e) => ({
+			ingress_param: ingressParam(e),
+		})),
 		volumes: byImage(s.volumeParams, img.id).map(volumeParam),
 		required_containers: byImage(s.imageRelationships, img.id).map((r) => r.requires_container_id),
 		required_by: [...s.imageRelationships.values()]
@@ -207,7 +235,9 @@ export function image(s: S, img: Image): Json {
 		image_variants: byImage(s.variants, img.id)
 			.sort((a, b) => a.version - b.version)
 			.map(variant),
-		links: { container_image_provider: `/api/container_image_providers/${img.container_image_provider_id}` },
+		links: {
+			container_image_provider: `/api/container_image_providers/${img.container_image_provider_id}`,
+		},
 	};
 }
 
@@ -230,10 +260,14 @@ export function collection(s: S, c: ImageCollection): Json {
 export function project(s: S, p: Project): Json {
 	const imageIds = [
 		...new Set(
-			[...s.services.values()].filter((sv) => sv.project_id === p.id && !sv.trashed).map((sv) => sv.container_image_id),
+			[...s.services.values()]
+				.filter((sv) => sv.project_id === p.id && !sv.trashed)
+				.map((sv) => sv.container_image_id),
 		),
 	];
-	const images = imageIds.map((id) => s.images.get(id)).filter((i): i is Image => !!i && !i.is_load_balancer);
+	const images = imageIds
+		.map((id) => s.images.get(id))
+		.filter((i): i is Image => !!i && !i.is_load_balancer);
 	return {
 		id: p.id,
 		name: p.name,
@@ -306,10 +340,16 @@ export function service(s: S, sv: Service): Json {
 					memory_swappiness: prod.package.memory_swappiness,
 				}
 			: {},
-		has_sftp: [...s.volumeParams.values()].some((vp) => vp.container_image_id === sv.container_image_id && vp.enable_sftp),
-		ingress_rules: [...s.ingressRules.values()].filter((r) => r.container_service_id === sv.id).map((r) => r.id),
+		has_sftp: [...s.volumeParams.values()].some(
+			(vp) => vp.container_image_id === sv.container_image_id && vp.enable_sftp,
+		),
+		ingress_rules: [...s.ingressRules.values()]
+			.filter((r) => r.container_service_id === sv.id)
+			.map((r) => r.id),
 		product_id: sv.product_id,
-		bastions: [...s.bastions.values()].filter((b) => b.project_id === sv.project_id).map((b) => b.id),
+		bastions: [...s.bastions.values()]
+			.filter((b) => b.project_id === sv.project_id)
+			.map((b) => b.id),
 		domains: serviceDomains(s, sv.id).map((d) => d.id),
 		deployed_containers: containers.length,
 		help: { general: '', ssh: '', remote: '', domain: '' },
@@ -327,7 +367,9 @@ export function service(s: S, sv: Service): Json {
 }
 
 export function serviceDomains(s: S, serviceId: number): Domain[] {
-	return [...s.domains.values()].filter((d) => s.ingressRules.get(d.ingress_rule_id)?.container_service_id === serviceId);
+	return [...s.domains.values()].filter(
+		(d) => s.ingressRules.get(d.ingress_rule_id)?.container_service_id === serviceId,
+	);
 }
 
 /** containers/_container.rabl. */
@@ -351,7 +393,13 @@ export function container(s: S, c: Container, logs?: unknown[]): Json {
 	if (logs) out.logs = logs;
 	out.ingress_rules = [...s.ingressRules.values()]
 		.filter((r) => r.container_service_id === c.service_id)
-		.map((r) => ({ id: r.id, port: r.port, proto: r.proto, nat: r.external_access, port_nat: r.port_nat }));
+		.map((r) => ({
+			id: r.id,
+			port: r.port,
+			proto: r.proto,
+			nat: r.external_access,
+			port_nat: r.port_nat,
+		}));
 	out.on_latest_image = true;
 	out.links = {
 		container_service: `/api/container_services/${c.service_id}`,
@@ -363,7 +411,13 @@ export function container(s: S, c: Container, logs?: unknown[]): Json {
 
 /** bastions/_bastion.rabl (index.rabl omits pw_auth). */
 export function bastion(b: Bastion, index = false): Json {
-	const out: Json = { id: b.id, name: b.name, status: b.status, node_id: b.node_id, ip_addr: b.ip_addr };
+	const out: Json = {
+		id: b.id,
+		name: b.name,
+		status: b.status,
+		node_id: b.node_id,
+		ip_addr: b.ip_addr,
+	};
 	if (!index) out.pw_auth = b.pw_auth;
 	Object.assign(out, {
 		created_at: b.created_at,
@@ -492,11 +546,22 @@ export function volume(s: S, v: Volume): Json {
 						id: v.id,
 						mount_ro: v.mount_ro,
 						mount_path: v.mount_path,
-						container_service: { id: sv.id, csrn: `csrn:caas:project:service:${sv.id}`, name: sv.name, label: sv.label },
+						container_service: {
+							id: sv.id,
+							csrn: `csrn:caas:project:service:${sv.id}`,
+							name: sv.name,
+							label: sv.label,
+						},
 					},
 				]
 			: [],
-		template: img ? { id: img.id, csrn: `csrn:caas:template:vol:${v.id}`, container_image: { id: img.id, csrn: `csrn:caas:image:${img.id}`, label: img.label } } : null,
+		template: img
+			? {
+					id: img.id,
+					csrn: `csrn:caas:template:vol:${v.id}`,
+					container_image: { id: img.id, csrn: `csrn:caas:image:${img.id}`, label: img.label },
+				}
+			: null,
 	};
 }
 
@@ -506,7 +571,9 @@ export function volume(s: S, v: Volume): Json {
  */
 export function archives(v: Volume): Json[] {
 	return [...v.archives].reverse().map((name) => {
-		const id = Buffer.from(name, 'utf8').toString('base64url').padEnd(Math.ceil(name.length / 3) * 4, '=');
+		const id = Buffer.from(name, 'utf8')
+			.toString('base64url')
+			.padEnd(Math.ceil(name.length / 3) * 4, '=');
 		let parts = name.split('auto-');
 		if (parts.length === 1) parts = name.split('-m-');
 		if (parts.length > 1) {
@@ -597,10 +664,20 @@ export function registry(r: Registry): Json {
 
 /** collaborations/index_type.rabl. */
 export function collaboratorItem(c: Collaboration): Json {
-	return { id: c.id, created_at: c.created_at, updated_at: c.updated_at, collaborator: { ...c.collaborator } };
+	return {
+		id: c.id,
+		created_at: c.created_at,
+		updated_at: c.updated_at,
+		collaborator: { ...c.collaborator },
+	};
 }
 
-const KIND_KEY = { project: 'project', image: 'image', registry: 'registry', zone: 'zone' } as const;
+const KIND_KEY = {
+	project: 'project',
+	image: 'image',
+	registry: 'registry',
+	zone: 'zone',
+} as const;
 
 /** collaborations/show.rabl. */
 export function collaborationShow(c: Collaboration): Json {
@@ -662,18 +739,54 @@ export function subscription(s: S, sub: Subscription): Json {
 					label: sv?.label ?? null,
 					load_balancer_id: sv?.load_balancer_id ?? null,
 					status: c.current_state,
-					cpu: sv?.product_id ? s.products.get(sv.product_id)?.package.cpu ?? null : null,
-					memory: sv?.product_id ? s.products.get(sv.product_id)?.package.memory ?? null : null,
+					cpu: sv?.product_id ? (s.products.get(sv.product_id)?.package.cpu ?? null) : null,
+					memory: sv?.product_id ? (s.products.get(sv.product_id)?.package.memory ?? null) : null,
 					created_at: c.created_at,
 					updated_at: c.updated_at,
-					container_image: img ? { id: img.id, label: img.label, description: img.description, image_url: img.registry_image_path } : null,
-					deployment: p ? { id: p.id, name: p.name, status: p.current_state, created_at: p.created_at, updated_at: p.updated_at } : null,
-					service: sv ? { id: sv.id, name: sv.name, label: sv.label, created_at: sv.created_at, updated_at: sv.updated_at } : null,
+					container_image: img
+						? {
+								id: img.id,
+								label: img.label,
+								description: img.description,
+								image_url: img.registry_image_path,
+							}
+						: null,
+					deployment: p
+						? {
+								id: p.id,
+								name: p.name,
+								status: p.current_state,
+								created_at: p.created_at,
+								updated_at: p.updated_at,
+							}
+						: null,
+					service: sv
+						? {
+								id: sv.id,
+								name: sv.name,
+								label: sv.label,
+								created_at: sv.created_at,
+								updated_at: sv.updated_at,
+							}
+						: null,
 					region: p ? idName(s.regions.get(p.region_id)) : null,
-					node: { id: 1, label: 'node-1', hostname: 'node-1', primary_ip: '10.0.0.11', public_ip: '198.51.100.11' },
+					node: {
+						id: 1,
+						label: 'node-1',
+						hostname: 'node-1',
+						primary_ip: '10.0.0.11',
+						public_ip: '198.51.100.11',
+					},
 				}
 			: null,
-		user: user ? { id: user.id, full_name: `${user.fname} ${user.lname}`, email: user.email, external_id: user.external_id } : null,
+		user: user
+			? {
+					id: user.id,
+					full_name: `${user.fname} ${user.lname}`,
+					email: user.email,
+					external_id: user.external_id,
+				}
+			: null,
 	};
 }
 
@@ -695,7 +808,9 @@ export function billingEvent(s: S, be: BillingEvent): Json {
 		updated_at: be.updated_at,
 		subscription: sub ? subscription(s, sub) : null,
 		source_product: be.source_product_id ? product(s.products.get(be.source_product_id)) : null,
-		destination_product: be.destination_product_id ? product(s.products.get(be.destination_product_id)) : null,
+		destination_product: be.destination_product_id
+			? product(s.products.get(be.destination_product_id))
+			: null,
 	};
 }
 
@@ -716,7 +831,14 @@ export function billingUsage(s: S, u: BillingUsage): Json {
 		created_at: u.created_at,
 		updated_at: u.updated_at,
 		product: product(s.products.get(u.product_id)),
-		user: user ? { id: user.id, full_name: `${user.fname} ${user.lname}`, email: user.email, external_id: user.external_id } : null,
+		user: user
+			? {
+					id: user.id,
+					full_name: `${user.fname} ${user.lname}`,
+					email: user.email,
+					external_id: user.external_id,
+				}
+			: null,
 	};
 }
 
@@ -743,7 +865,10 @@ export function user(s: S): Json {
 		locale: u.locale,
 		created_at: u.created_at,
 		updated_at: u.updated_at,
-		currency: { code: u.currency, symbol: u.currency === 'EUR' ? '€' : u.currency === 'GBP' ? '£' : '$' },
+		currency: {
+			code: u.currency,
+			symbol: u.currency === 'EUR' ? '€' : u.currency === 'GBP' ? '£' : '$',
+		},
 		billing_plan: { ...u.billing_plan },
 		services: {
 			projects: projects.length,

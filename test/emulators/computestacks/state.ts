@@ -436,7 +436,14 @@ export interface EventLog {
 	volume_ids: number[];
 	bastion_ids: number[];
 	domain_ids: number[];
-	audit: { id: number; event: string; raw_data: unknown; ip_addr: string; created_at: string; updated_at: string } | null;
+	audit: {
+		id: number;
+		event: string;
+		raw_data: unknown;
+		ip_addr: string;
+		created_at: string;
+		updated_at: string;
+	} | null;
 	event_details: EventDetail[];
 	/** EventLog labels callback_url / callback_auth (volumes/backups_controller.rb). */
 	callback: { url: string; authorization?: string } | null;
@@ -666,9 +673,13 @@ export class ComputeStacksState {
 		return next;
 	}
 
-	insert<T extends TableName>(table: T, record: Omit<Tables[T], 'id'> & { id?: number }): Tables[T] {
+	insert<T extends TableName>(
+		table: T,
+		record: Omit<Tables[T], 'id'> & { id?: number },
+	): Tables[T] {
 		const id = record.id ?? this.nextId(table);
-		if (record.id !== undefined && record.id > (this.counters.get(table) ?? 0)) this.counters.set(table, record.id);
+		if (record.id !== undefined && record.id > (this.counters.get(table) ?? 0))
+			this.counters.set(table, record.id);
 		const stored = { ...record, id } as Tables[T];
 		(this[table] as unknown as Map<number, Tables[T]>).set(id, stored);
 		return stored;

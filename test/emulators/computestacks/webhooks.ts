@@ -12,7 +12,14 @@ export interface DeliveryAttempt {
  * refused connection, retry! reschedules the identical body (keyed by its SHA1 in the cache) after
  * 2 min, 15 min, then hourly; when the counter is above 5 it gives up. That is 1 attempt + 6 retries.
  */
-export const WEBHOOK_RETRY_DELAYS_MS = [2 * 60_000, 15 * 60_000, 3_600_000, 3_600_000, 3_600_000, 3_600_000];
+export const WEBHOOK_RETRY_DELAYS_MS = [
+	2 * 60_000,
+	15 * 60_000,
+	3_600_000,
+	3_600_000,
+	3_600_000,
+	3_600_000,
+];
 
 /** WebHookService#perform headers (HTTP gem `.headers(accept:, content_type:)`). */
 export const WEBHOOK_HEADERS = {
@@ -22,7 +29,12 @@ export const WEBHOOK_HEADERS = {
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
 	try {
-		const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers,
+			body,
+			signal: AbortSignal.timeout(30_000),
+		});
 		await response.arrayBuffer();
 		return response.status;
 	} catch {
@@ -44,7 +56,6 @@ export async function deliverWithRetries(
 		attempts.push({ status });
 		if (status >= 200 && status < 300) return { attempts, delivered: true };
 		if (i >= retryDelaysMs.length) return { attempts, delivered: false };
-		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test infrastructure, not node code
 		await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[i]));
 	}
 }
@@ -57,7 +68,10 @@ export async function sendCallback(
 	callback: { url: string; authorization?: string },
 	payload: { timestamp: number; success: boolean; data: string[] },
 ): Promise<number> {
-	const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json; charset=utf-8' };
+	const headers: Record<string, string> = {
+		accept: 'application/json',
+		'content-type': 'application/json; charset=utf-8',
+	};
 	if (callback.authorization) headers.authorization = callback.authorization;
 	return post(callback.url, JSON.stringify(payload), headers);
 }
