@@ -302,7 +302,8 @@ async function runItem(
 	}
 	if (operation.deleted) return [{ deleted: true }];
 	let records: unknown;
-	if (operation.listKey) {
+	if (operation.records) records = operation.records(response.body);
+	else if (operation.listKey) {
 		records = at(response.body, operation.listKey);
 		if (!Array.isArray(records)) throw noRecords();
 	} else if (operation.recordKey) {

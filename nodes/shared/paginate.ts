@@ -58,7 +58,7 @@ export async function paginate(options: PaginateOptions): Promise<number> {
 		fetched += take.length;
 		if (take.length) options.onRecords(take);
 		if (!page.next) break;
-		if (page.records.length === 0)
+		if (page.records.length === 0 && !page.sparse)
 			throw paginationError(options, 'an empty page said that more records follow', fetched);
 		const key = strategy.key(page.next);
 		if (seen.has(key) || (state && strategy.key(state) === key))

@@ -112,15 +112,22 @@ export function pageStrategy(options: {
 	totalHeader?: string;
 	listKey?: string;
 	firstPage?: number;
+	/**
+	 * The API filters each page after cutting it (a search applied to the page's records), so a
+	 * page may be short or empty while more follow: only Total (or Link) ends the list, and every
+	 * page asks for the full page size.
+	 */
+	filteredAfterPaging?: boolean;
 }): PaginationStrategy {
 	const first = options.firstPage ?? 1;
+	const filtered = options.filteredAfterPaging === true;
 	return {
 		pageSize: options.pageSize,
 		request(state, size, target) {
 			// Page numbers depend on the page size, so it stays fixed once a second page is read
 			// (Limit trims the last page); a first page asks for no more than is wanted.
 			target.query[options.pageParameter] = (state?.page as number | undefined) ?? first;
-			target.query[options.sizeParameter] = state ? options.pageSize : size;
+			target.query[options.sizeParameter] = state || filtered ? options.pageSize : size;
 		},
 		read(response, state, size): Page {
 			const page = (state?.page as number | undefined) ?? first;
@@ -128,17 +135,22 @@ export function pageStrategy(options: {
 			const totalText = header(response.headers, options.totalHeader ?? 'total');
 			const total = totalText === undefined ? NaN : Number(totalText);
 			let more: boolean;
-			const asked = state ? options.pageSize : size;
+			const asked = state || filtered ? options.pageSize : size;
 			// A short page ends the list (records deleted meanwhile shrink it); an empty one that
 			// Total says is not the end is left for the paginator to refuse.
-			if (Array.isArray(list) && list.length > 0 && list.length < asked) more = false;
+			if (!filtered && Array.isArray(list) && list.length > 0 && list.length < asked)
+				more = false;
 			else if (Number.isFinite(total)) more = (page - first + 1) * options.pageSize < total;
 			else {
 				const link = header(response.headers, 'link');
 				more =
 					link !== undefined ? nextLink(link) !== undefined : list?.length === options.pageSize;
 			}
-			return { records: list, next: more ? { page: page + 1 } : undefined };
+			return {
+				records: list,
+				next: more ? { page: page + 1 } : undefined,
+				...(filtered ? { sparse: true } : {}),
+			};
 		},
 		key: (state) => String(state.page),
 	};

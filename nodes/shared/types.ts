@@ -41,6 +41,11 @@ export interface OperationOutput {
 	deleted?: boolean;
 	/** The records are under this key of the response (one item per record). */
 	listKey?: string;
+	/**
+	 * The records of a list response that does not hold them in one array (used instead of
+	 * `listKey`), e.g. several arrays of a response joined, each record told apart by a field.
+	 */
+	records?: (body: unknown) => unknown[];
 	/** A single record is under this key of the response (`{project: {...}}`). */
 	recordKey?: string;
 	/** A Simplify toggle (default on) keeps these keys of each record, in this order. */
@@ -130,6 +135,8 @@ export interface Page {
 	records: unknown[];
 	/** The state for the next request; undefined when this was the last page. */
 	next?: PageState;
+	/** The API filters pages after cutting them: an empty page may still have a next one. */
+	sparse?: boolean;
 }
 
 export type PageState = IDataObject;

@@ -43,10 +43,19 @@ function said(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Whether a 401 answers a Basic login (as opposed to an OAuth token). */
+/** Whether a 401 answers an OAuth token (Doorkeeper's `WWW-Authenticate: Bearer …`). */
+function isTokenRejection(failure: HttpFailure): boolean {
+	return /bearer/i.test(header(failure.headers, 'www-authenticate') ?? '');
+}
+
+/**
+ * Whether a 401 is a refused Basic login: `{"errors":["Not Authorized"]}` from ApiAuth
+ * (app/controllers/concerns/api_auth.rb). A 401 with an empty body is the collaborator
+ * controllers' `head :unauthorized` for an account that is not the owner.
+ */
 export function isBasicRejection(failure: HttpFailure): boolean {
-	if (failure.status !== 401) return false;
-	return !/bearer/i.test(header(failure.headers, 'www-authenticate') ?? '');
+	if (failure.status !== 401 || isTokenRejection(failure)) return false;
+	return /not authorized/i.test(said(failure.body) ?? '');
 }
 
 /**
@@ -86,12 +95,13 @@ export function computeStacksError(failure: HttpFailure): NodeApiError {
 			if (isBasicRejection(failure)) {
 				message = `ComputeStacks refused the API key and secret (${text ?? 'Not Authorized'})`;
 				description = LOCKOUT_WARNING;
-			} else {
+			} else if (isTokenRejection(failure)) {
 				message = `ComputeStacks refused the access token${text ? ` (${text})` : ''}`;
 				description =
-					header(headers, 'www-authenticate') !== undefined
-						? 'The OAuth2 token is missing, expired or revoked, and refreshing it did not help. Reconnect the ComputeStacks OAuth2 credential.'
-						: 'This account may not manage this object (only its owner or an administrator can, e.g. for collaborators).';
+					'The OAuth2 token is missing, expired or revoked, and refreshing it did not help. Reconnect the ComputeStacks OAuth2 credential.';
+			} else {
+				message = `ComputeStacks answered 401 Unauthorized${text ? `: ${text}` : ''}`;
+				description = `This account may not manage this object: only its owner or an administrator manages collaborators. With an API key the node stops at any 401, because ComputeStacks locks the account after 5 failed logins.`;
 			}
 			break;
 		case 403:

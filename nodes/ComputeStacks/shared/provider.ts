@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { header } from '../../shared/errors';
 import { pageStrategy } from '../../shared/strategies';
 import type { Provider } from '../../shared/types';
-import { computeStacksError, isBasicRejection } from './errors';
+import { computeStacksError } from './errors';
 
 /** The API version the node speaks: the only supported one in 9.3 (config/initializers/versioncake_init.rb). */
 export const API_VERSION = 80;
@@ -43,9 +43,10 @@ export const computeStacks: Provider = {
 	// repeated (five failures lock the account); an OAuth2 credential is refreshed by n8n's own
 	// OAuth2 path, which this setting does not touch.
 	refreshOn: [],
-	// A refused Basic login stops the execution at once, Continue On Fail or not.
+	// Any 401 of an API key stops the execution at once, Continue On Fail or not: a refused login
+	// counts towards the lockout, and no other 401 is worth the risk of a second one.
 	stopsExecution: (failure, credential) =>
-		credential === BASIC_CREDENTIAL_TYPE && failure.status === 401 && isBasicRejection(failure),
+		credential === BASIC_CREDENTIAL_TYPE && failure.status === 401,
 	// The first request goes alone: a wrong secret then costs one failed login, and an expired
 	// OAuth2 token is refreshed once (refresh tokens rotate) before the other items start.
 	firstRequestAlone: true,
@@ -63,6 +64,15 @@ export const computeStacks: Provider = {
 			pageParameter: 'page',
 			sizeParameter: 'per_page',
 			totalHeader: 'total',
+		}),
+		// The image list applies its name search (`byname`) to each page after paginating
+		// (app/controllers/api/container_images_controller.rb#index), so only Total ends it.
+		filteredPage: pageStrategy({
+			pageSize: PAGE_SIZE,
+			pageParameter: 'page',
+			sizeParameter: 'per_page',
+			totalHeader: 'total',
+			filteredAfterPaging: true,
 		}),
 	},
 };
