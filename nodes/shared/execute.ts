@@ -6,7 +6,13 @@ import { inputError } from './errors';
 import { readRequestSettings, type RequestSettings } from './options';
 import { paginate } from './paginate';
 import { encodeSegment, fillPath, segmentProblem } from './path';
-import { sendRequest, stopsExecution, type ApiRequest, type TransportOptions } from './request';
+import {
+	credentialFingerprint,
+	sendRequest,
+	stopsExecution,
+	type ApiRequest,
+	type TransportOptions,
+} from './request';
 import { at, setAt } from './strategies';
 import type { Field, FollowContext, Operation, Provider, Resource } from './types';
 
@@ -394,6 +400,9 @@ export async function executeOperation(
 	const settings: RequestSettings = readRequestSettings(this);
 	const transport: TransportOptions = {
 		credential,
+		...(provider.remembersRefusal
+			? { fingerprint: credentialFingerprint(credential, baseUrl, credentials) }
+			: {}),
 		timeout: settings.timeout,
 		proxy: settings.proxy,
 		skipSslCertificateValidation: settings.skipSslCertificateValidation,

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -31,6 +34,8 @@ export interface TransportOptions {
 	skipSslCertificateValidation?: boolean;
 	/** Credential type to authenticate with. */
 	credential: string;
+	/** A digest of the credential's values and the base URL (see credentialFingerprint). */
+	fingerprint?: string;
 }
 
 export interface ApiResponse {
@@ -47,6 +52,51 @@ const fatal = new WeakSet<Error>();
 /** Whether `error` must stop the whole execution, Continue On Fail or not. */
 export function stopsExecution(error: unknown): boolean {
 	return error instanceof Error && fatal.has(error);
+}
+
+/** Credential fingerprints refused with an execution-stopping failure → until when (ms). */
+const refused = new Map<string, number>();
+
+/** Forgets every refused credential, as a restart of n8n does. */
+export function forgetRefusals(): void {
+	refused.clear();
+}
+
+/**
+ * A digest of a credential's values (and the API it is used with): the same values give the same
+ * text, any change of a value another. The values themselves are not kept.
+ */
+export function credentialFingerprint(
+	type: string,
+	baseUrl: string,
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	const values = Object.keys(credentials)
+		.sort()
+		.map((key) => [key, credentials[key]]);
+	return createHash('sha256')
+		.update(JSON.stringify([type, baseUrl, values]))
+		.digest('hex');
+}
+
+/** The error for a request not sent because its credential was refused before. */
+function refusedBefore(
+	context: Context,
+	provider: Provider,
+	until: number,
+	itemIndex?: number,
+): NodeApiError {
+	const error = new NodeApiError(
+		context.getNode(),
+		{ message: 'Credential refused earlier' } as JsonObject,
+		{
+			message: `Not sent: ${provider.displayName} refused this credential earlier, and the node sends nothing more with it until ${new Date(until).toISOString()}`,
+			description: provider.remembersRefusal?.description,
+			itemIndex,
+		},
+	);
+	fatal.add(error);
+	return error;
 }
 
 /** Notices already shown, per execution context, so each shows once. */
@@ -162,7 +212,14 @@ export async function sendRequest(
 	if (transport.proxy) options.proxy = transport.proxy;
 	if (transport.skipSslCertificateValidation) options.skipSslCertificateValidation = true;
 
+	const fingerprint = provider.remembersRefusal ? transport.fingerprint : undefined;
 	for (let attempt = 0; ; attempt++) {
+		if (fingerprint) {
+			const until = refused.get(fingerprint);
+			if (until !== undefined && until > Date.now())
+				throw refusedBefore(context, provider, until, request.itemIndex);
+			if (until !== undefined) refused.delete(fingerprint);
+		}
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -186,7 +243,12 @@ export async function sendRequest(
 				continue;
 			}
 			const mapped = provider.toError(failure);
-			if (provider.stopsExecution?.(failure, transport.credential)) fatal.add(mapped);
+			if (provider.stopsExecution?.(failure, transport.credential)) {
+				fatal.add(mapped);
+				const memory = provider.remembersRefusal;
+				if (fingerprint && memory?.when(failure, transport.credential))
+					refused.set(fingerprint, Date.now() + memory.seconds * 1000);
+			}
 			if (policy.statuses.includes(failure.status) && attempt > 0) {
 				mapped.description = [
 					mapped.description,
@@ -251,15 +313,17 @@ export async function lookupRequest(
 			) as string)
 		: provider.credentials[0];
 	const credentials = await context.getCredentials(credential);
+	const baseUrl = provider.baseUrl(credentials);
 	const response = await sendRequest(
 		context,
 		provider,
-		{ credential },
 		{
-			method,
-			url: `${provider.baseUrl(credentials)}${path}`,
-			qs,
+			credential,
+			...(provider.remembersRefusal
+				? { fingerprint: credentialFingerprint(credential, baseUrl, credentials) }
+				: {}),
 		},
+		{ method, url: `${baseUrl}${path}`, qs },
 	);
 	return response.body;
 }

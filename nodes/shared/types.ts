@@ -214,6 +214,18 @@ export interface Provider {
 	 * or an expired token is met once, not once per request in flight.
 	 */
 	firstRequestAlone?: boolean;
+	/**
+	 * After a refusal of the credential itself (`when`), the n8n process sends nothing more
+	 * with the same credential values for this many seconds, in this or any later execution: a
+	 * scheduled workflow with a wrong secret then fails without a request instead of locking the
+	 * account. `description` tells the user how to try again.
+	 */
+	remembersRefusal?: {
+		seconds: number;
+		description: string;
+		/** Which execution-stopping failures are refusals of the credential itself. */
+		when(failure: HttpFailure, credential: string): boolean;
+	};
 	/** A warning for the user read off a successful response's headers (shown as an execution hint). */
 	notice?(headers: Record<string, unknown>): string | undefined;
 }

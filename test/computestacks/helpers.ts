@@ -16,6 +16,7 @@ import {
 	startComputeStacksEmulator,
 	type ComputeStacksEmulator,
 } from '../emulators/computestacks';
+import { forgetRefusals } from '../../nodes/shared/request';
 import { runNode, type RunNodeOptions, type RunNodeResult } from '../harness';
 
 export const node = new ComputeStacks();
@@ -43,7 +44,11 @@ export function useComputeStacksEmulator(): { readonly emu: ComputeStacksEmulato
 		await current?.stop();
 		current = undefined;
 	});
-	beforeEach(() => emulator().reset());
+	beforeEach(() => {
+		emulator().reset();
+		// Each test starts as a fresh n8n process would: no refused credential remembered.
+		forgetRefusals();
+	});
 	return {
 		get emu() {
 			return emulator();

@@ -96,8 +96,11 @@ function packageCredentials(): ICredentialType[] {
 			file.replace(/^dist\//, '').replace(/\.js$/, '.ts'),
 		);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const module = require(source) as Record<string, new () => ICredentialType>;
-		return new (Object.values(module)[0])();
+		const module = require(source) as Record<string, unknown>;
+		const type = Object.values(module).find(
+			(value) => typeof value === 'function',
+		) as new () => ICredentialType;
+		return new type();
 	});
 }
 

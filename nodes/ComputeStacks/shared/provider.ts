@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { header } from '../../shared/errors';
 import { pageStrategy } from '../../shared/strategies';
 import type { Provider } from '../../shared/types';
-import { computeStacksError } from './errors';
+import { computeStacksError, isBasicRejection } from './errors';
 
 /** The API version the node speaks: the only supported one in 9.3 (config/initializers/versioncake_init.rb). */
 export const API_VERSION = 80;
@@ -47,6 +47,15 @@ export const computeStacks: Provider = {
 	// counts towards the lockout, and no other 401 is worth the risk of a second one.
 	stopsExecution: (failure, credential) =>
 		credential === BASIC_CREDENTIAL_TYPE && failure.status === 401,
+	// A refused key and secret are not sent again by this n8n process for the 4 hours a lockout
+	// lasts, in any workflow: a schedule with a wrong secret cannot lock the account.
+	remembersRefusal: {
+		seconds: 4 * 60 * 60,
+		description:
+			'ComputeStacks locks an account for 4 hours after 5 failed logins, so n8n does not send a refused API key and secret again. Correct the API key or secret in the credential to try at once (any change of the credential is a new one), or restart n8n.',
+		when: (failure, credential) =>
+			credential === BASIC_CREDENTIAL_TYPE && isBasicRejection(failure),
+	},
 	// The first request goes alone: a wrong secret then costs one failed login, and an expired
 	// OAuth2 token is refreshed once (refresh tokens rotate) before the other items start.
 	firstRequestAlone: true,

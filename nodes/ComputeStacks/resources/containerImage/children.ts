@@ -21,6 +21,8 @@ export interface ImageChildOptions {
 	value: string;
 	/** The object in actions and descriptions, e.g. "environment parameter". */
 	noun: string;
+	/** Its plural where it is not the noun plus "s", e.g. "host entries". */
+	plural?: string;
 	/** Path segment under /container_images/{imageId}, e.g. "env_params". */
 	segment: string;
 	/** Body wrapper key the controller requires, and the root key of one object. */
@@ -59,7 +61,7 @@ export function imageChildResource(options: ImageChildOptions): Resource {
 	const getAll: Operation = {
 		name: 'Get Many',
 		value: 'getAll',
-		action: `Get many ${noun}s`,
+		action: `Get many ${options.plural ?? `${noun}s`}`,
 		description: `List the ${noun}s of a container image`,
 		method: 'GET',
 		path: base,

@@ -12,6 +12,7 @@ export const imageHostEntry: Resource = imageChildResource({
 	displayName: 'Image Host Entry',
 	value: 'imageHostEntry',
 	noun: 'host entry',
+	plural: 'host entries',
 	segment: 'custom_host_entries',
 	wrap: 'host_entry',
 	listKey: 'host_entries',
