@@ -77,12 +77,9 @@ describe('registry: Create', () => {
 	});
 
 	test('Wait for Completion fails when the registry ends in the error state', async () => {
-		cs.emu.asyncSteps = 3;
-		cs.emu.fault('GET', '/api/container_registry/{id}', {
-			status: 200,
-			after: 1,
-			body: { container_registry: { id: 1, label: 'builds', status: 'error' } },
-		});
+		// ContainerRegistry#deploy! rescue: update_column :status, 'error'
+		cs.emu.asyncSteps = 2;
+		cs.emu.asyncOutcome = 'failed';
 		const result = await run(
 			registry({ operation: 'create', label: 'builds', waitForCompletion: true, pollInterval: 0 }),
 		);

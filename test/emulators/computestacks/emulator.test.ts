@@ -13,6 +13,7 @@ import {
 	OAUTH_CLIENT_ID,
 	OAUTH_CLIENT_SECRET,
 	startComputeStacksEmulator,
+	parseNested,
 	type ComputeStacksEmulator,
 } from '.';
 
@@ -452,6 +453,65 @@ describe('parameters and errors', () => {
 		});
 	});
 
+	it('parses bracket keys of the query and of form bodies into nested params, as Rack does', () => {
+		expect(
+			parseNested([
+				['callback[url]', 'http://x/y'],
+				['callback[authorization]', 'Bearer z'],
+				['ids[]', '1'],
+				['ids[]', '2'],
+				['rows[][a]', '1'],
+				['rows[][b]', '2'],
+				['rows[][a]', '3'],
+				['deep[x][y]', 'v'],
+				['plain', 'p'],
+			]),
+		).toEqual({
+			callback: { url: 'http://x/y', authorization: 'Bearer z' },
+			ids: ['1', '2'],
+			rows: [{ a: '1', b: '2' }, { a: '3' }],
+			deep: { x: { y: 'v' } },
+			plain: 'p',
+		});
+	});
+
+	it('reads a callback from callback[url] / callback[authorization] in a DELETE query', async () => {
+		emu.asyncSteps = 1;
+		const hook = await sink([204]);
+		try {
+			const sv = emu.seedService({ containers: 1 });
+			const vol = emu.seedVolume({ serviceId: sv.id });
+			vol.archives.push('nightly');
+			const id = Buffer.from('nightly').toString('base64url');
+			const reply = await call('DELETE', `/api/volumes/${vol.id}/backups/${id}`, {
+				query: { 'callback[url]': hook.url, 'callback[authorization]': 'Bearer q' },
+			});
+			expect(reply.status).toBe(200);
+			const [e] = (await call('GET', `/api/projects/${sv.project_id}/events`)).json.events;
+			expect(e.locale).toBe('backup.delete');
+			expect((await readEvent(e.id)).json.event_log.status).toBe('completed');
+			await emu.flushCallbacks();
+			expect(hook.received).toHaveLength(1);
+			expect(hook.received[0].headers.authorization).toBe('Bearer q');
+			expect(JSON.parse(hook.received[0].body)).toMatchObject({ success: true });
+			expect(emu.callbacks).toEqual([
+				expect.objectContaining({ url: hook.url, status: 204, authorization: 'Bearer q' }),
+			]);
+			expect(vol.archives).toEqual([]);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('nests bracket keys of a form-encoded body', async () => {
+		const p = emu.seedProject({ name: 'alpha' });
+		const reply = await call('PATCH', `/api/projects/${p.id}`, {
+			form: { 'project[name]': 'beta' },
+		});
+		expect(reply.status).toBe(200);
+		expect(reply.json.project.name).toBe('beta');
+	});
+
 	it('returns bare arrays for logs and processes', async () => {
 		const sv = emu.seedService({ containers: 2 });
 		const logs = await call('GET', `/api/container_services/${sv.id}/logs`);
@@ -460,6 +520,99 @@ describe('parameters and errors', () => {
 		const c = [...emu.state.containers.values()][0];
 		const top = await call('GET', `/api/containers/${c.id}/container_processes`);
 		expect(top.json[0]).toHaveProperty('PID');
+	});
+
+	it('returns logs newest first, within period_start..period_end, newest `limit` lines', async () => {
+		const sv = emu.seedService({ containers: 2 });
+		const logs = (await call('GET', `/api/container_services/${sv.id}/logs`)).json as Array<
+			[number, string, string]
+		>;
+		expect(logs).toHaveLength(4);
+		const times = logs.map((l) => l[0]);
+		expect(times).toEqual([...times].sort((a, b) => b - a));
+		expect(new Set(times).size).toBe(4);
+		const limited = (
+			await call('GET', `/api/container_services/${sv.id}/logs`, { query: { limit: '1' } })
+		).json;
+		// timestamps are relative to each request's time
+		expect(limited.map((l: unknown[]) => l.slice(1))).toEqual([logs[0].slice(1)]);
+		const c = [...emu.state.containers.values()][0];
+		const own = (await call('GET', `/api/containers/${c.id}/logs`)).json as Array<
+			[number, string, string]
+		>;
+		expect(own.map((l) => l[2])).toEqual([
+			`${c.name} ready to accept connections`,
+			`${c.name} started`,
+		]);
+		const shown = (await call('GET', `/api/containers/${c.id}`, { query: { include: 'logs' } }))
+			.json.container;
+		expect(shown.logs.map((l: [number, string, string]) => l[2])).toEqual(own.map((l) => l[2]));
+		const past = Math.floor(Date.now() / 1000) - 3600;
+		expect(
+			(
+				await call('GET', `/api/containers/${c.id}/logs`, {
+					query: { period_start: String(past - 60), period_end: String(past) },
+				})
+			).json,
+		).toEqual([]);
+		expect(
+			(await call('GET', `/api/containers/${c.id}/logs`, { query: { period_start: String(past) } }))
+				.json,
+		).toHaveLength(2);
+	});
+
+	it('validates a new image as the model does: tag, category, name, label, path, role', async () => {
+		const before = emu.state.images.size;
+		const empty = await call('POST', '/api/container_images', {
+			body: { container_image: { description: 'x' } },
+		});
+		expect(empty.status).toBe(422);
+		expect(empty.json).toEqual({
+			errors: [
+				'Missing image tag',
+				"Category can't be blank",
+				"Name can't be blank",
+				"Label can't be blank",
+				"Registry image path can't be blank",
+				"Role can't be blank",
+			],
+		});
+		const noTag = await call('POST', '/api/container_images', {
+			body: {
+				container_image: {
+					label: 'App',
+					role: 'app',
+					category: 'web',
+					registry_image_path: 'me/app',
+					registry_image_tag: '  ',
+				},
+			},
+		});
+		expect(noTag.json).toEqual({ errors: ['Missing image tag'] });
+		expect(emu.state.images.size).toBe(before);
+		const made = await call('POST', '/api/container_images', {
+			body: {
+				container_image: {
+					label: 'App',
+					role: 'app',
+					category: ' Web ',
+					registry_image_path: 'me/app',
+					registry_image_tag: ' 1.2 ',
+				},
+			},
+		});
+		expect(made.status).toBe(201);
+		expect(made.json.container_image).toMatchObject({ role: 'app', category: 'web' });
+		expect(
+			made.json.container_image.image_variants.map(
+				(v: { registry_image_tag: string }) => v.registry_image_tag,
+			),
+		).toEqual(['1.2']);
+		const blanked = await call('PATCH', `/api/container_images/${made.json.container_image.id}`, {
+			body: { container_image: { role: '', category: '' } },
+		});
+		expect(blanked.status).toBe(422);
+		expect(blanked.json).toEqual({ errors: ["Category can't be blank", "Role can't be blank"] });
 	});
 });
 
@@ -644,6 +797,31 @@ describe('async actions', () => {
 		expect(failed.status).toBe('failed');
 		expect(failed.event_details.length).toBe(2);
 		expect(emu.state.services.get(sv.id)!.product_id).toBe(CATALOGUE.products.small);
+	});
+
+	it('deploys a registry new → deploying → deployed, or error when asyncOutcome is failed', async () => {
+		const status = async (id: number) =>
+			(await call('GET', `/api/container_registry/${id}`)).json.container_registry.status;
+		const made = await call('POST', '/api/container_registry', {
+			body: { container_registry: { label: 'ok' } },
+		});
+		expect(made.status).toBe(201);
+		expect(made.json.container_registry.status).toBe('new');
+		const ok = made.json.container_registry.id;
+		expect(await status(ok)).toBe('deploying');
+		expect(await status(ok)).toBe('deployed');
+		expect(await status(ok)).toBe('deployed');
+
+		emu.asyncOutcome = 'failed';
+		const bad = (
+			await call('POST', '/api/container_registry', {
+				body: { container_registry: { label: 'bad' } },
+			})
+		).json.container_registry.id;
+		expect(await status(bad)).toBe('deploying');
+		expect(await status(bad)).toBe('error');
+		expect(await status(bad)).toBe('error');
+		expect(emu.count('GET', `/api/container_registry/${bad}`)).toBe(3);
 	});
 
 	it('scales, trashes and guards volume operations', async () => {

@@ -264,6 +264,66 @@ function isBlank(v: unknown): boolean {
 	return false;
 }
 
+function isHash(v: Json): v is Record<string, Json> {
+	return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Rack::QueryParser#params_hash_has_key? */
+function hashHasKey(hash: Record<string, Json>, key: string): boolean {
+	if (key.includes('[]')) return false;
+	let h: Json = hash;
+	for (const part of key.split(/[[\]]+/)) {
+		if (part === '') continue;
+		if (!isHash(h) || !(part in h)) return false;
+		h = h[part];
+	}
+	return true;
+}
+
+/**
+ * Rack::QueryParser#normalize_params (rack/query_parser.rb), as parse_nested_query runs it on the
+ * query string and on form bodies: `a[b]=v` → {a: {b: v}}, `a[]=v` → {a: [v]},
+ * `a[][b]=v` → {a: [{b: v}]}. Where Rack raises ParameterTypeError on a clash of types, the later
+ * key replaces the earlier value here.
+ */
+function normalizeParams(
+	params: Record<string, Json>,
+	name: string,
+	v: Json,
+): Record<string, Json> {
+	const m = /^[[\]]*([^[\]]+)\]*/.exec(name);
+	const k = m ? m[1] : '';
+	if (!k) return params;
+	const after = name.slice(m![0].length);
+	if (after === '') params[k] = v;
+	else if (after === '[') params[name] = v;
+	else if (after === '[]') {
+		if (!Array.isArray(params[k])) params[k] = [];
+		(params[k] as Json[]).push(v);
+	} else {
+		const md = /^\[\]\[([^[\]]+)\]$/.exec(after) ?? /^\[\](.+)$/.exec(after);
+		if (md) {
+			const child = md[1];
+			if (!Array.isArray(params[k])) params[k] = [];
+			const list = params[k] as Json[];
+			const last = list[list.length - 1];
+			if (isHash(last) && !hashHasKey(last, child)) normalizeParams(last, child, v);
+			else list.push(normalizeParams({}, child, v));
+		} else {
+			const nested = params[k];
+			params[k] = normalizeParams(isHash(nested) ? nested : {}, after, v);
+		}
+	}
+	return params;
+}
+
+/** Rack::Utils.parse_nested_query over decoded key/value pairs. */
+export function parseNested(pairs: Iterable<[string, string]>): Record<string, Json> {
+	const params: Record<string, Json> = {};
+	for (const [k, v] of pairs) normalizeParams(params, k, v);
+	return params;
+}
+
 /** ActionController::Parameters#require. */
 function requireParam(params: Record<string, Json>, key: string): Record<string, Json> {
 	const v = params[key];
@@ -1495,11 +1555,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		const type = req.headers['content-type'] ?? '';
 		if (req.body && typeof req.body === 'object' && !Array.isArray(req.body))
 			body = { ...(req.body as Record<string, Json>) };
-		else if (req.rawBody && /x-www-form-urlencoded/.test(type)) {
-			new URLSearchParams(req.rawBody).forEach((v, k) => {
-				body[k] = v;
-			});
-		}
+		else if (req.rawBody && /x-www-form-urlencoded/.test(type))
+			body = parseNested(new URLSearchParams(req.rawBody));
 		if (options.wrap && /json/.test(type) && !(options.wrap.key in body)) {
 			const include = options.wrap.include;
 			const wrapped: Record<string, Json> = {};
@@ -1507,7 +1564,10 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				if (!include || include.includes(k)) wrapped[k] = v;
 			body[options.wrap.key] = wrapped;
 		}
-		return { ...req.query, ...body, ...path };
+		// ActionDispatch::Http::Parameters#parameters: query, then request (body), then path params;
+		// both query and form bodies go through Rack's nested parser (the request log keeps one value
+		// per query key, so a repeated `a[]` key in a query keeps only its last value).
+		return { ...parseNested(Object.entries(req.query)), ...body, ...path };
 	}
 
 	private api(method: string, template: string, options: RouteOptions, action: Action): void {
@@ -1661,14 +1721,28 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		);
 	}
 
-	private logs(names: string[], limit: number): Json[] {
-		const base = Date.now() / 1000 - names.length * 10;
-		const lines: Json[] = [];
+	/**
+	 * Container#logs / Deployment::ContainerService#logs → LogClient#query (app/models/log_client.rb):
+	 * Loki `query_range` over [period_start, period_end] (epoch seconds; default the last day) with
+	 * `limit` (default 500; Loki's default direction is backward, so the newest lines), rows
+	 * [epoch, container_name, line] sorted newest first (`result.sort.reverse`).
+	 * Container i of n logged two lines, at now - 10·(n - i) seconds and one second later.
+	 */
+	private logs(names: string[], params: Record<string, Json>): Json[] {
+		const limit = int(params.limit) > 0 ? int(params.limit) : 500;
+		const nowSec = Date.now() / 1000;
+		const start = int(params.period_start) > 0 ? int(params.period_start) : nowSec - 86_400;
+		const end = int(params.period_end) > 0 ? int(params.period_end) : nowSec;
+		const base = nowSec - names.length * 10;
+		const lines: Array<[number, string, string]> = [];
 		names.forEach((n, i) => {
 			lines.push([base + i * 10, `/${n}`, `${n} started`]);
 			lines.push([base + i * 10 + 1, `/${n}`, `${n} ready to accept connections`]);
 		});
-		return lines.slice(-limit);
+		return lines
+			.filter(([t]) => t >= start && t <= end)
+			.sort((a, b) => b[0] - a[0] || (b[1] < a[1] ? -1 : b[1] > a[1] ? 1 : 0))
+			.slice(0, limit);
 	}
 
 	private collaborators(kind: CollaborationKind, resourceId: number): Collaboration[] {
@@ -2149,12 +2223,11 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		// container_services/logs_controller.rb: bare array [epoch, container_name, line]
 		this.api('GET', '/api/container_services/{id}/logs', read, (ctx) => {
 			const sv = parent(ctx);
-			const limit = int(ctx.params.limit) > 0 ? int(ctx.params.limit) : 500;
 			return json(
 				200,
 				this.logs(
 					this.serviceContainers(sv).map((c) => c.name),
-					limit,
+					ctx.params,
 				),
 			);
 		});
@@ -2421,8 +2494,7 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			if (!c) return notFound();
 			let logs: Json[] | undefined;
 			if (ctx.params.include === 'logs') {
-				const limit = int(ctx.params.limit) > 0 ? int(ctx.params.limit) : 500;
-				logs = this.logs([c.name], limit);
+				logs = this.logs([c.name], ctx.params);
 				if (ctx.params.date_string)
 					logs = logs.map((l) => [
 						new Date(l[0] * 1000).toISOString(),
@@ -2447,8 +2519,7 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('PATCH', '/api/containers/{container_id}/power/{action}', write, power);
 		this.api('GET', '/api/containers/{container_id}/logs', read, (ctx) => {
 			const c = parent(ctx);
-			const limit = int(ctx.params.limit) > 0 ? int(ctx.params.limit) : 500;
-			return json(200, this.logs([c.name], limit));
+			return json(200, this.logs([c.name], ctx.params));
 		});
 		// containers/container_processes_controller.rb: bare array (docker top)
 		this.api('GET', '/api/containers/{container_id}/container_processes', read, (ctx) => {
@@ -2554,6 +2625,8 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 				'category',
 			] as const)
 				if (k in attrs) (img as Json)[k] = attrs[k] === null ? null : String(attrs[k]);
+			// format_category (before_save): strip.downcase
+			if (typeof img.category === 'string') img.category = img.category.trim().toLowerCase();
 			if ('tag_list' in attrs)
 				img.tag_list = String(attrs.tag_list)
 					.split(',')
@@ -2584,21 +2657,26 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.api('POST', '/api/container_images', { ...write, wrap: imageWrap }, (ctx) => {
 			const raw = requireParam(ctx.params, 'container_image');
 			const attrs = permit(raw, [...scalar, 'docker_init']);
+			// container_images_controller.rb#create → api_obj_error(errors.full_messages): 422, in the
+			// order app/models/container_image.rb declares its validations (set_name runs first and
+			// leaves the name blank when the label is). `belongs_to :container_image_provider,
+			// optional: true` (concerns/provider_for_container_image.rb) and no foreign key in
+			// db/schema.rb: an unknown provider id is stored as given.
 			const errors: string[] = [];
-			if (isBlank(attrs.label)) errors.push("Label can't be blank");
+			if (isBlank(attrs.registry_image_tag)) errors.push('Missing image tag'); // ensure_tag, on: :create
+			if (isBlank(attrs.category)) errors.push("Category can't be blank");
+			if (isBlank(attrs.label)) errors.push("Name can't be blank", "Label can't be blank");
 			if (isBlank(attrs.registry_image_path)) errors.push("Registry image path can't be blank");
-			if (
-				attrs.container_image_provider_id !== undefined &&
-				!this.state.providers.has(int(attrs.container_image_provider_id))
-			)
-				errors.push('Container image provider must exist');
+			if (isBlank(attrs.role)) errors.push("Role can't be blank");
 			if (errors.length) return unprocessable(errors);
+			// setup_default_tag: the first variant, from registry_image_tag.strip
+			const tag = String(attrs.registry_image_tag).trim();
 			const img = this.seedImage({
 				name: String(attrs.label)
 					.toLowerCase()
 					.replace(/[^a-z0-9]+/g, '-'),
 				label: String(attrs.label),
-				variants: [String(attrs.registry_image_tag ?? 'latest')],
+				variants: [tag],
 			});
 			applyImage(img, attrs);
 			const t = now();
@@ -2656,7 +2734,14 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			const img = this.imageForEdit(ctx.path.id);
 			if (!img) return notFound();
 			const attrs = permit(requireParam(ctx.params, 'container_image'), scalar);
-			if ('label' in attrs && isBlank(attrs.label)) return unprocessable(["Label can't be blank"]);
+			// the model's presence validations, in declaration order (app/models/container_image.rb)
+			const errors: string[] = [];
+			const blank = (k: string) => k in attrs && isBlank(attrs[k]);
+			if (blank('category')) errors.push("Category can't be blank");
+			if (blank('label')) errors.push("Label can't be blank");
+			if (blank('registry_image_path')) errors.push("Registry image path can't be blank");
+			if (blank('role')) errors.push("Role can't be blank");
+			if (errors.length) return unprocessable(errors);
 			applyImage(img, attrs);
 			img.updated_at = now();
 			return json(202, { container_image: R.image(this.state, img) });
@@ -3094,11 +3179,18 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		const read = { scopes: ['images_read'] };
 		const write = { scopes: ['images_write'] };
 		const wrap = { key: 'container_registry', include: ['label', 'name'] };
-		/** ProvisionRegistryWorker: `new` → `working` → `deployed` over asyncSteps reads. */
+		/**
+		 * RegistryWorkers::ProvisionRegistryWorker → ContainerRegistry#deploy! (app/models/container_registry.rb):
+		 * `new` → `deploying` → `deployed`, or `error` (the rescue's `update_column :status, 'error'`)
+		 * when asyncOutcome is 'failed'; one step per GET, over asyncSteps reads.
+		 */
 		const advance = (r: Registry) => {
-			if (r.status === 'deployed') return;
+			if (r.status === 'deployed' || r.status === 'error') return;
 			r.reads++;
-			r.status = r.reads >= this.asyncSteps ? 'deployed' : 'working';
+			if (r.reads < this.asyncSteps) touch(r, { status: 'deploying' });
+			// update_column skips updated_at
+			else if (this.asyncOutcome === 'failed') r.status = 'error';
+			else touch(r, { status: 'deployed' });
 		};
 		this.api('GET', '/api/container_registry', read, (ctx) =>
 			this.list(
