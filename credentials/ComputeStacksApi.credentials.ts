@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { portalOrigin, portalUrlProperty } from './ComputeStacksPortal';
+
 export class ComputeStacksApi implements ICredentialType {
 	name = 'computeStacksApi';
 
@@ -21,16 +23,7 @@ export class ComputeStacksApi implements ICredentialType {
 		'https://github.com/stackpack-n8n/n8n-nodes-stackpack#computestacks-credentials';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Portal URL',
-			name: 'portalUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://portal.example.com',
-			description:
-				'The origin of your ComputeStacks portal, without /api. Every ComputeStacks installation has its own.',
-			required: true,
-		},
+		portalUrlProperty('Every ComputeStacks installation has its own.'),
 		{
 			displayName:
 				'ComputeStacks locks the account, web login included, for 4 hours after 5 failed logins. The node never repeats a refused request, and stops at the first one.',
@@ -80,7 +73,7 @@ export class ComputeStacksApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.portalUrl.trim().replace(/\\/+$/, "").replace(/\\/api$/, "")}}/api',
+			baseURL: `={{${portalOrigin('$credentials.portalUrl')}}}/api`,
 			url: '/users',
 			method: 'GET',
 			headers: { Accept: 'application/json; api_version=80' },

@@ -1,5 +1,7 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { portalOrigin, portalUrlProperty } from './ComputeStacksPortal';
+
 /**
  * The scopes the node needs, as ComputeStacks configures them (config/initializers/doorkeeper.rb):
  * `profile_update`, not the `profile_write` of its docs, which Doorkeeper refuses as invalid_scope.
@@ -16,7 +18,7 @@ export const DEFAULT_SCOPES = [
 	'order_write',
 ].join(' ');
 
-const ORIGIN = '$self["portalUrl"].trim().replace(/\\/+$/, "").replace(/\\/api$/, "")';
+const ORIGIN = portalOrigin('$self["portalUrl"]');
 
 export class ComputeStacksOAuth2Api implements ICredentialType {
 	name = 'computeStacksOAuth2Api';
@@ -34,16 +36,9 @@ export class ComputeStacksOAuth2Api implements ICredentialType {
 		'https://github.com/stackpack-n8n/n8n-nodes-stackpack#computestacks-credentials';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Portal URL',
-			name: 'portalUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://portal.example.com',
-			description:
-				'The origin of your ComputeStacks portal, without /api. Register an OAuth application there (Account → OAuth Applications, /api/oauth/applications) with the OAuth Redirect URL shown above.',
-			required: true,
-		},
+		portalUrlProperty(
+			'Register an OAuth application there (Account → OAuth Applications, /api/oauth/applications) with the OAuth Redirect URL shown above.',
+		),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

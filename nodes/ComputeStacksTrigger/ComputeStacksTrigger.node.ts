@@ -1,9 +1,7 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeProperties,
@@ -14,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { claimDelivery, deliveryScope, storeDeliveries } from '../shared/deliveries';
+import { isRedelivery, passDeliveries, unregisteredWebhookMethods } from '../shared/trigger';
 import {
 	type Authentication,
 	type WebhookAuthData,
@@ -163,19 +161,7 @@ export class ComputeStacksTrigger implements INodeType {
 	// ComputeStacks has no API to register webhooks: they are admin settings in its portal
 	// (controller: app/models/setting.rb, category 'webhooks'), which the user fills in by hand.
 	// There is nothing to create or delete remotely, so activation always succeeds.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = unregisteredWebhookMethods();
 
 	methods = {
 		credentialTest: {
@@ -251,17 +237,7 @@ export class ComputeStacksTrigger implements INodeType {
 				};
 			}
 		}
-		// Test events (manual mode) are never remembered. See deliveries.ts for the store.
-		if (
-			delivery.key !== undefined &&
-			this.getMode() !== 'manual' &&
-			!claimDelivery(
-				deliveryScope(this.getWorkflow().id, this.getNode()),
-				this.getWorkflowStaticData('node'),
-				delivery.key,
-				Math.floor(Date.now() / 1000),
-			)
-		) {
+		if (delivery.key !== undefined && isRedelivery(this, delivery.key)) {
 			return {
 				webhookResponse: { received: true, ignored: 'redelivery of a webhook already received' },
 			};
@@ -272,30 +248,10 @@ export class ComputeStacksTrigger implements INodeType {
 		};
 	}
 
-	// Runs as the first step of each execution the webhook started, with the webhook's items:
-	// n8n saves the static data an execution changes (and not what a webhook function writes
-	// when it starts one), so this is where the delivery keys are stored for good.
+	// Stores the delivery keys for good (see passDeliveries). Empty deliveries have no key.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		if (this.getMode() !== 'manual') {
-			const kind = this.getNodeParameter('webhook', 0) as WebhookKind;
-			const keys = [
-				...new Set(
-					items
-						.map((item) => deliveryKey(kind, item.json as IDataObject))
-						.filter((key): key is string => key !== undefined),
-				),
-			];
-			// Empty deliveries have no key: nothing to store.
-			if (keys.length) {
-				storeDeliveries(
-					deliveryScope(this.getWorkflow().id, this.getNode()),
-					this.getWorkflowStaticData('node'),
-					keys,
-					Math.floor(Date.now() / 1000),
-				);
-			}
-		}
-		return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
+		return passDeliveries(this, (json) =>
+			deliveryKey(this.getNodeParameter('webhook', 0) as WebhookKind, json),
+		);
 	}
 }

@@ -3,7 +3,6 @@ import type {
 	ICredentialTestFunctions,
 	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
@@ -13,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { claimDelivery, deliveryScope, storeDeliveries } from '../shared/deliveries';
+import { isRedelivery, passDeliveries, unregisteredWebhookMethods } from '../shared/trigger';
 import { EVENTS } from './events';
 import { secretKey, verifyWebhook } from './verify';
 
@@ -71,19 +70,7 @@ export class StackAuthTrigger implements INodeType {
 
 	// Stack Auth offers no API to register webhook endpoints: the user adds the URL in its
 	// dashboard. There is nothing to create or delete remotely, so activation always succeeds.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = unregisteredWebhookMethods();
 
 	methods = {
 		credentialTest: {
@@ -133,16 +120,7 @@ export class StackAuthTrigger implements INodeType {
 		if (!events.includes('*') && !events.includes(type)) {
 			return { webhookResponse: { received: true, ignored: `event ${type} is not selected` } };
 		}
-		// Test events (manual mode) are never remembered. See deliveries.ts for the store.
-		if (
-			this.getMode() !== 'manual' &&
-			!claimDelivery(
-				deliveryScope(this.getWorkflow().id, this.getNode()),
-				this.getWorkflowStaticData('node'),
-				result.id,
-				Math.floor(Date.now() / 1000),
-			)
-		) {
+		if (isRedelivery(this, result.id)) {
 			return {
 				webhookResponse: { received: true, ignored: 'redelivery of a message already received' },
 			};
@@ -160,22 +138,10 @@ export class StackAuthTrigger implements INodeType {
 		};
 	}
 
-	// Runs as the first step of each execution the webhook started, with the webhook's items:
-	// n8n saves the static data an execution changes (and not what a webhook function writes
-	// when it starts one), so this is where the delivery IDs are stored for good.
+	// Stores the delivery IDs for good (see passDeliveries).
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		if (this.getMode() !== 'manual') {
-			const ids = items
-				.map((item) => item.json.svixId)
-				.filter((id): id is string => typeof id === 'string' && id !== '');
-			storeDeliveries(
-				deliveryScope(this.getWorkflow().id, this.getNode()),
-				this.getWorkflowStaticData('node'),
-				ids,
-				Math.floor(Date.now() / 1000),
-			);
-		}
-		return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
+		return passDeliveries(this, ({ svixId }) =>
+			typeof svixId === 'string' && svixId !== '' ? svixId : undefined,
+		);
 	}
 }

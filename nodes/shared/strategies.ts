@@ -138,8 +138,7 @@ export function pageStrategy(options: {
 			const asked = state || filtered ? options.pageSize : size;
 			// A short page ends the list (records deleted meanwhile shrink it); an empty one that
 			// Total says is not the end is left for the paginator to refuse.
-			if (!filtered && Array.isArray(list) && list.length > 0 && list.length < asked)
-				more = false;
+			if (!filtered && Array.isArray(list) && list.length > 0 && list.length < asked) more = false;
 			else if (Number.isFinite(total)) more = (page - first + 1) * options.pageSize < total;
 			else {
 				const link = header(response.headers, 'link');

@@ -342,7 +342,7 @@ describe('description', () => {
 	});
 
 	test('webhook methods succeed without contacting anything (webhooks are portal settings)', async () => {
-		const methods = trigger.webhookMethods.default;
+		const methods = trigger.webhookMethods.default!;
 		const self = {} as never;
 		expect(await methods.checkExists.call(self)).toBe(true);
 		expect(await methods.create.call(self)).toBe(true);

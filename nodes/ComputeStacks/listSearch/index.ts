@@ -17,110 +17,45 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 }
 
 /**
- * One page of a paginated list (page/per_page), filtered by name here: the user API offers no
- * search parameter except on images. The pagination token is the next page number.
+ * The list search of a paginated list (GET /{listKey} with page/per_page), filtered by name here:
+ * the user API offers no search parameter except on images. The pagination token is the next
+ * page number.
  */
-async function searchPages(
-	context: ILoadOptionsFunctions,
-	path: string,
-	listKey: string,
-	label: (record: IDataObject) => string,
-	filter: string | undefined,
-	token: string | undefined,
-	qs: IDataObject = {},
-): Promise<INodeListSearchResult> {
-	const page = Number(token ?? 1) || 1;
-	const body = (await lookupRequest(context, computeStacks, 'GET', path, {
-		...qs,
-		page,
-		per_page: SEARCH_PAGE,
-	})) as IDataObject;
-	const records = Array.isArray(body?.[listKey]) ? (body[listKey] as IDataObject[]) : [];
-	return {
-		results: records
-			.filter((record) => matches(filter, label(record), record.id))
-			.map((record) => ({ name: label(record), value: String(record.id) })),
-		paginationToken: records.length === SEARCH_PAGE ? String(page + 1) : undefined,
+function pagedSearch(listKey: string, label: (record: IDataObject) => string) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
+		const page = Number(token ?? 1) || 1;
+		const body = (await lookupRequest(this, computeStacks, 'GET', `/${listKey}`, {
+			page,
+			per_page: SEARCH_PAGE,
+		})) as IDataObject;
+		const records = Array.isArray(body?.[listKey]) ? (body[listKey] as IDataObject[]) : [];
+		return {
+			results: records
+				.filter((record) => matches(filter, label(record), record.id))
+				.map((record) => ({ name: label(record), value: String(record.id) })),
+			paginationToken: records.length === SEARCH_PAGE ? String(page + 1) : undefined,
+		};
 	};
 }
 
-export async function searchProjects(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	token?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPages(
-		this,
-		'/projects',
-		'projects',
-		(p) => String(p.name ?? p.id),
-		filter,
-		token,
-	);
-}
+export const searchProjects = pagedSearch('projects', (p) => String(p.name ?? p.id));
 
-export async function searchServices(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	token?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPages(
-		this,
-		'/container_services',
-		'container_services',
-		(s) => {
-			const project = (s.project as IDataObject | undefined)?.name;
-			return `${String(s.label ?? s.name ?? s.id)}${project ? ` (${String(project)})` : ''}`;
-		},
-		filter,
-		token,
-	);
-}
+export const searchServices = pagedSearch('container_services', (s) => {
+	const project = (s.project as IDataObject | undefined)?.name;
+	return `${String(s.label ?? s.name ?? s.id)}${project ? ` (${String(project)})` : ''}`;
+});
 
-export async function searchImages(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	token?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPages(
-		this,
-		'/container_images',
-		'container_images',
-		(i) => String(i.label ?? i.name ?? i.id),
-		filter,
-		token,
-	);
-}
+export const searchImages = pagedSearch('container_images', (i) =>
+	String(i.label ?? i.name ?? i.id),
+);
 
-export async function searchVolumes(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	token?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPages(
-		this,
-		'/volumes',
-		'volumes',
-		(v) => String(v.label || v.name || v.id),
-		filter,
-		token,
-	);
-}
+export const searchVolumes = pagedSearch('volumes', (v) => String(v.label || v.name || v.id));
 
-export async function searchDomains(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	token?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPages(
-		this,
-		'/domains',
-		'domains',
-		(d) => String(d.domain ?? d.id),
-		filter,
-		token,
-	);
-}
+export const searchDomains = pagedSearch('domains', (d) => String(d.domain ?? d.id));
 
 /**
  * Containers have no list of their own in the user API: each search page lists the containers

@@ -1,6 +1,5 @@
-import type { IDisplayOptions } from 'n8n-workflow';
-
-import type { Field, FieldTarget } from '../../shared/types';
+import { resourceLocator, type LocatorOptions } from '../../shared/fields';
+import type { Field } from '../../shared/types';
 
 export { byDisplayName, collection, jsonField } from '../../shared/fields';
 
@@ -16,16 +15,6 @@ const KINDS = {
 
 export type LocatorKind = keyof typeof KINDS;
 
-interface LocatorOptions {
-	name?: string;
-	displayName?: string;
-	description?: string;
-	required?: boolean;
-	in?: FieldTarget;
-	api?: string;
-	displayOptions?: IDisplayOptions;
-}
-
 function titleCase(text: string): string {
 	return text.replace(/\b\w/g, (c) => c.toUpperCase());
 }
@@ -36,54 +25,45 @@ function titleCase(text: string): string {
  */
 export function locator(kind: LocatorKind, options: LocatorOptions = {}): Field {
 	const { noun, search, page } = KINDS[kind];
-	return {
-		displayName: options.displayName ?? titleCase(noun),
-		name: options.name ?? `${kind}Id`,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		...(options.required === false ? {} : { required: true }),
-		description: options.description ?? `The ${noun} to use`,
-		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
-		...(options.in ? { in: options.in } : {}),
-		...(options.api ? { api: options.api } : {}),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${noun}...`,
-				typeOptions: { searchListMethod: search, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 12',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `A ${noun} ID is a number` },
-					},
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: `e.g. https://portal.example.com/${page}/12`,
-				extractValue: { type: 'regex', regex: `/${page}/(\\d+)` },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: `^https?://.+/${page}/\\d+`,
-							errorMessage: `Paste the URL of a ${noun} page of the portal (…/${page}/<id>)`,
+	return resourceLocator(
+		{
+			name: `${kind}Id`,
+			displayName: titleCase(noun),
+			noun,
+			searchListMethod: search,
+			modes: [
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 12',
+					validation: [
+						{
+							type: 'regex',
+							properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `A ${noun} ID is a number` },
 						},
-					},
-				],
-			},
-		],
-	};
+					],
+				},
+				{
+					displayName: 'By URL',
+					name: 'url',
+					type: 'string',
+					placeholder: `e.g. https://portal.example.com/${page}/12`,
+					extractValue: { type: 'regex', regex: `/${page}/(\\d+)` },
+					validation: [
+						{
+							type: 'regex',
+							properties: {
+								regex: `^https?://.+/${page}/\\d+`,
+								errorMessage: `Paste the URL of a ${noun} page of the portal (…/${page}/<id>)`,
+							},
+						},
+					],
+				},
+			],
+		},
+		options,
+	);
 }
 
 /** A plain required ID field (objects without a page of their own in the portal). */
@@ -97,6 +77,19 @@ export function idField(displayName: string, name: string, description: string):
 		description,
 	};
 }
+
+/**
+ * The label of an image's environment or setting parameter: both models set it to the name when
+ * it is blank (app/models/container_image/env_param.rb, setting_param.rb: `self.label = self.name
+ * if self.label.blank?`).
+ */
+export const paramLabel: Field = {
+	displayName: 'Label',
+	name: 'label',
+	type: 'string',
+	default: '',
+	description: 'The name shown in the portal; the Name when empty',
+};
 
 /**
  * The `callback` ComputeStacks calls when the background work ends (CallbackService: POST

@@ -1,53 +1,27 @@
-import type { IDisplayOptions } from 'n8n-workflow';
-
-import { jsonField } from '../../shared/fields';
-import type { Field, FieldTarget } from '../../shared/types';
+import { jsonField, resourceLocator, type LocatorOptions } from '../../shared/fields';
+import type { Field } from '../../shared/types';
 
 export { byDisplayName, collection, jsonField } from '../../shared/fields';
 
-interface LocatorOptions {
-	name?: string;
-	displayName?: string;
-	description?: string;
-	required?: boolean;
-	in?: FieldTarget;
-	api?: string;
-	displayOptions?: IDisplayOptions;
-}
-
 /** A user or team resource locator: From List (searchable) or By ID. */
 export function locator(kind: 'user' | 'team', options: LocatorOptions = {}): Field {
-	const noun = kind === 'user' ? 'User' : 'Team';
-	return {
-		displayName: options.displayName ?? noun,
-		name: options.name ?? `${kind}Id`,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		...(options.required === false ? {} : { required: true }),
-		description: options.description ?? `The ${kind} to use`,
-		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
-		...(options.in ? { in: options.in } : {}),
-		...(options.api ? { api: options.api } : {}),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${kind}...`,
-				typeOptions: {
-					searchListMethod: kind === 'user' ? 'searchUsers' : 'searchTeams',
-					searchable: true,
-					searchFilterRequired: false,
+	return resourceLocator(
+		{
+			name: `${kind}Id`,
+			displayName: kind === 'user' ? 'User' : 'Team',
+			noun: kind,
+			searchListMethod: kind === 'user' ? 'searchUsers' : 'searchTeams',
+			modes: [
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b',
 				},
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b',
-			},
-		],
-	};
+			],
+		},
+		options,
+	);
 }
 
 export const userLocator = (options?: LocatorOptions): Field => locator('user', options);

@@ -1,4 +1,5 @@
 import type { Resource } from '../../../shared/types';
+import { paramLabel } from '../../shared/descriptions';
 import { imageChildResource } from '../containerImage/children';
 
 /**
@@ -43,13 +44,7 @@ export const imageEnvParam: Resource = imageChildResource({
 		},
 	],
 	optional: [
-		{
-			displayName: 'Label',
-			name: 'label',
-			type: 'string',
-			default: '',
-			description: 'The name shown in the portal; the Name when empty',
-		},
+		paramLabel,
 		{
 			displayName: 'Static Value',
 			name: 'staticValue',

@@ -1,4 +1,5 @@
 import type { Resource } from '../../../shared/types';
+import { paramLabel } from '../../shared/descriptions';
 import { imageChildResource } from '../containerImage/children';
 
 /**
@@ -42,13 +43,7 @@ export const imageSettingParam: Resource = imageChildResource({
 		},
 	],
 	optional: [
-		{
-			displayName: 'Label',
-			name: 'label',
-			type: 'string',
-			default: '',
-			description: 'The name shown in the portal; the Name when empty',
-		},
+		paramLabel,
 		{
 			displayName: 'Value',
 			name: 'value',

@@ -1,4 +1,5 @@
 import type { Field, Resource } from '../../../shared/types';
+import { backupFields } from '../../shared/backupFields';
 import { imageChildResource } from '../containerImage/children';
 import { jsonArrayField } from '../containerImage/fields';
 
@@ -9,15 +10,6 @@ const commands = (displayName: string, name: string, when: string): Field =>
 		`Commands run inside the container ${when}, as a JSON array of strings`,
 		'["mysqldump -u root app > /var/backup/app.sql"]',
 	);
-
-const keep = (displayName: string, name: string, what: string): Field => ({
-	displayName,
-	name,
-	type: 'number',
-	default: 1,
-	typeOptions: { minValue: 0 },
-	description: `How many ${what} backups to keep`,
-});
 
 /**
  * Volumes of a container image, wrapped as `{volume_param: {...}}` (the docs' `volume_params` is
@@ -57,37 +49,7 @@ export const imageVolumeParam: Resource = imageChildResource({
 		},
 	],
 	optional: [
-		{
-			displayName: 'Backup Frequency',
-			name: 'borgFreq',
-			type: 'string',
-			default: '@daily',
-			placeholder: 'e.g. 0 3 * * *',
-			description: 'When backups run: a cron expression or @hourly, @daily, @weekly',
-		},
-		{
-			displayName: 'Backup Strategy',
-			name: 'borgStrategy',
-			type: 'options',
-			default: 'file',
-			options: [
-				{ name: 'File', value: 'file' },
-				{ name: 'MySQL', value: 'mysql' },
-				{ name: 'PostgreSQL', value: 'postgres' },
-			],
-			description: 'How the volume is backed up',
-		},
-		{
-			displayName: 'Backups Enabled',
-			name: 'borgEnabled',
-			type: 'boolean',
-			default: true,
-			description: 'Whether the volume is backed up',
-		},
-		keep('Keep Annually', 'borgKeepAnnually', 'yearly'),
-		keep('Keep Hourly', 'borgKeepHourly', 'hourly'),
-		keep('Keep Monthly', 'borgKeepMonthly', 'monthly'),
-		keep('Keep Weekly', 'borgKeepWeekly', 'weekly'),
+		...backupFields,
 		{
 			displayName: 'Enable SFTP',
 			name: 'enableSftp',

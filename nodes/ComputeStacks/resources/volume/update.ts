@@ -1,15 +1,7 @@
 import type { Operation } from '../../../shared/types';
+import { backupFields, keepDaily } from '../../shared/backupFields';
 import { collection } from '../../shared/descriptions';
 import { volumeLocator } from './fields';
-
-const keep = (displayName: string, name: string, period: string, max?: number) => ({
-	displayName,
-	name,
-	type: 'number' as const,
-	typeOptions: { minValue: 0, ...(max !== undefined ? { maxValue: max } : {}) },
-	default: 1,
-	description: `How many ${period} backups to keep`,
-});
 
 /**
  * PATCH /api/volumes/{id} with `{volume: {...}}`: the backup settings of a volume, answered with
@@ -28,42 +20,6 @@ export const update: Operation = {
 	recordKey: 'volume',
 	fields: [
 		volumeLocator,
-		collection('Update Fields', 'updateFields', [
-			{
-				displayName: 'Backups Enabled',
-				name: 'borgEnabled',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the volume is backed up on its schedule',
-			},
-			{
-				displayName: 'Backup Frequency',
-				name: 'borgFreq',
-				type: 'string',
-				default: '@daily',
-				placeholder: 'e.g. @daily or 0 */6 * * *',
-				description:
-					'@hourly, @daily, @midnight, @weekly, @monthly or a cron expression (at most every 30 minutes for files, every hour otherwise)',
-			},
-			{
-				displayName: 'Backup Strategy',
-				name: 'borgStrategy',
-				type: 'options',
-				options: [
-					{ name: 'Custom', value: 'custom' },
-					{ name: 'Files', value: 'file' },
-					{ name: 'MariaDB', value: 'mariadb' },
-					{ name: 'MySQL', value: 'mysql' },
-					{ name: 'PostgreSQL', value: 'postgres' },
-				],
-				default: 'file',
-				description: 'How the volume’s data is captured',
-			},
-			keep('Keep Annually', 'borgKeepAnnually', 'yearly'),
-			keep('Keep Daily', 'borgKeepDaily', 'daily', 7),
-			keep('Keep Hourly', 'borgKeepHourly', 'hourly', 24),
-			keep('Keep Monthly', 'borgKeepMonthly', 'monthly', 24),
-			keep('Keep Weekly', 'borgKeepWeekly', 'weekly', 4),
-		]),
+		collection('Update Fields', 'updateFields', [...backupFields, keepDaily]),
 	],
 };
