@@ -138,6 +138,17 @@ export function retryDelayMs(
 	return Math.min(backoffSeconds * 1000 * 2 ** attempt, cap);
 }
 
+/**
+ * A `RateLimit-Reset` header as a Retry-After value, for a 429 without Retry-After: seconds to
+ * wait, or (as Rack::Attack sends it) the Unix time of the reset, told apart by size.
+ */
+export function resetAsRetryAfter(reset: string | undefined, now = Date.now()): string | undefined {
+	if (reset === undefined || !/^\d+$/.test(reset.trim())) return undefined;
+	const value = Number(reset);
+	if (value < 1e9) return String(value);
+	return String(Math.max(0, Math.ceil(value - now / 1000)));
+}
+
 /** The status, headers and body of a failed request, from the error n8n's helper threw. */
 function failureOf(node: INode, error: unknown, itemIndex?: number): HttpFailure | undefined {
 	const cause = (error as { cause?: unknown })?.cause ?? error;
@@ -239,7 +250,14 @@ export async function sendRequest(
 				throw networkError(context.getNode(), error, provider, request.itemIndex);
 			}
 			if (policy.statuses.includes(failure.status) && attempt < policy.maxRetries) {
-				await sleep(retryDelayMs(header(failure.headers, 'retry-after'), attempt, policy));
+				await sleep(
+					retryDelayMs(
+						header(failure.headers, 'retry-after') ??
+							resetAsRetryAfter(header(failure.headers, 'ratelimit-reset')),
+						attempt,
+						policy,
+					),
+				);
 				continue;
 			}
 			const mapped = provider.toError(failure);

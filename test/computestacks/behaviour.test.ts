@@ -193,6 +193,24 @@ describe('error bodies', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 	});
 
+	test('429 with RateLimit-Reset and no Retry-After: waits until the reset, then succeeds', async () => {
+		const project = cs.emu.seedProject();
+		const reset = Math.ceil(Date.now() / 1000) + 1;
+		answer({
+			status: 429,
+			raw: 'Throttled\n',
+			headers: { 'content-type': 'text/plain', 'ratelimit-reset': String(reset) },
+		});
+		const result = await ok(getProject(project.id));
+		expect(result.json[0]).toMatchObject({ id: project.id });
+		expectRequests(result, [
+			{ method: 'GET', path: `/projects/${project.id}` },
+			{ method: 'GET', path: `/projects/${project.id}` },
+		]);
+		// The retry waited until the reset time (timers may fire a few ms early).
+		expect(Date.now()).toBeGreaterThanOrEqual(reset * 1000 - 20);
+	});
+
 	test('429 until retries run out: the rate-limit message, 1 + 5 requests', async () => {
 		const project = cs.emu.seedProject();
 		answer({

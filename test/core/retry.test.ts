@@ -1,5 +1,5 @@
 /** The wait before a retry of a 429/503: Retry-After in seconds or as an HTTP date, else backoff, always bounded. */
-import { retryDelayMs } from '../../nodes/shared/request';
+import { resetAsRetryAfter, retryDelayMs } from '../../nodes/shared/request';
 import { encodeSegment, PathValueError } from '../../nodes/shared/path';
 import { excerpt, parseBody } from '../../nodes/shared/errors';
 
@@ -17,6 +17,14 @@ describe('retryDelayMs', () => {
 	test('exponential backoff without Retry-After (or with one that is not readable)', () => {
 		expect([0, 1, 2, 3].map((a) => retryDelayMs(undefined, a))).toEqual([1000, 2000, 4000, 8000]);
 		expect(retryDelayMs('soon', 1)).toBe(2000);
+	});
+	test('RateLimit-Reset stands in for a missing Retry-After: seconds, or the Unix time of the reset', () => {
+		const now = Date.parse('Wed, 25 Nov 2026 12:00:00 GMT');
+		expect(resetAsRetryAfter('12', now)).toBe('12');
+		expect(resetAsRetryAfter(String(now / 1000 + 9), now)).toBe('9');
+		expect(resetAsRetryAfter(String(now / 1000 - 30), now)).toBe('0');
+		expect(resetAsRetryAfter('soon', now)).toBeUndefined();
+		expect(resetAsRetryAfter(undefined, now)).toBeUndefined();
 	});
 	test('bounded by maxWaitSeconds', () => {
 		expect(retryDelayMs('3600', 0)).toBe(60000);
