@@ -302,7 +302,7 @@ async function runItem(
 	const response = await sendRequest(context, provider, transport, request);
 	if (operation.wait && values.waitForCompletion === true) {
 		const result = await operation.wait.follow(
-			followContext(context, provider, transport, baseUrl, itemIndex, response.body, values),
+			followContext(context, provider, transport, baseUrl, itemIndex, response, values),
 		);
 		return (Array.isArray(result) ? result : [result]).map(asJson);
 	}
@@ -330,7 +330,7 @@ function followContext(
 	transport: TransportOptions,
 	baseUrl: string,
 	itemIndex: number,
-	body: unknown,
+	response: { body: unknown; headers: Record<string, unknown> },
 	values: Values,
 ): FollowContext {
 	const timeoutSeconds = Number(values.waitTimeout ?? 600);
@@ -338,7 +338,8 @@ function followContext(
 	return {
 		node: context.getNode(),
 		itemIndex,
-		body,
+		body: response.body,
+		headers: response.headers,
 		values,
 		request: async (method, path, qs = {}) =>
 			await sendRequest(context, provider, transport, {

@@ -105,6 +105,8 @@ export interface FollowContext {
 	itemIndex: number;
 	/** The body of the operation's own response. */
 	body: unknown;
+	/** The headers of the operation's own response (its `Date` is the server's time of it). */
+	headers: Record<string, unknown>;
 	/** The item's field values the operation read, by field name (locators already extracted). */
 	values: Record<string, unknown>;
 	/** Sends one more request with the node's credential, to a path under the base URL. */

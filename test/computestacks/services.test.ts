@@ -423,8 +423,16 @@ describe('container service: writes', () => {
 		expect(cs.emu.state.services.get(sv.id)?.product_id).toBe(CATALOGUE.products.large);
 	});
 
-	test('Resize to the current package queues nothing, and the wait ends at once', async () => {
+	test('Resize to the current package queues nothing, and the wait ends at once (an earlier resize is not taken for it)', async () => {
 		const sv = cs.emu.seedService({ containers: 1 });
+		// A resize of an hour ago, still shown in the service's events.
+		cs.emu.seedEvent({
+			serviceId: sv.id,
+			status: 'completed',
+			locale: 'service.resizing_1',
+			event_code: 'fdfcc55ffebd0424',
+			created_at: new Date(Date.now() - 3600_000).toISOString(),
+		});
 		const result = await ok({
 			resource: 'containerService',
 			operation: 'resize',

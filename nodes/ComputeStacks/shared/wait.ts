@@ -1,7 +1,11 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { header } from '../../shared/errors';
 import type { Completion, FollowContext } from '../../shared/types';
+
+/** How long before the action's answer its event may have been created (a slow request). */
+const RECENT_MS = 30_000;
 
 /** Event log states that are still in progress (app/models/concerns/events/state_manager.rb). */
 const ACTIVE = ['pending', 'running'];
@@ -124,8 +128,14 @@ export function eventCompletion(options: {
 				);
 			const { body } = await context.request('GET', where.path, where.qs);
 			const events = (body as IDataObject | undefined)?.events;
-			const event = (Array.isArray(events) ? (events as IDataObject[]) : []).find((e) =>
-				codes.includes(String(e.event_code)),
+			// An event of this action older than the answer is another run of it (e.g. a resize
+			// to the package the service has already queues nothing, and must not return the last
+			// resize). The answer's Date header is the server's clock, cut to the second.
+			const answered = Date.parse(header(context.headers, 'date') ?? '');
+			const event = (Array.isArray(events) ? (events as IDataObject[]) : []).find(
+				(e) =>
+					codes.includes(String(e.event_code)) &&
+					!(Date.parse(String(e.created_at)) < answered - RECENT_MS),
 			);
 			if (!event)
 				// Nothing was queued (e.g. a resize to the package the service already has).
