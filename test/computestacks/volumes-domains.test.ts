@@ -576,6 +576,45 @@ describe('domain', () => {
 		expect(cs.emu.state.domains.get(domain.id)?.le_ready).toBe(true);
 	});
 
+	test('Verify DNS with Wait for Completion polls the domain until its LetsEncrypt certificate is active', async () => {
+		const domain = cs.emu.seedDomain({ dns_ok: true, le_enabled: true });
+		const result = await ok({
+			resource: 'domain',
+			operation: 'verifyDns',
+			domainId: byId(domain.id),
+			waitForCompletion: true,
+			pollInterval: 0.01,
+		});
+		// asyncSteps (2) reads: the first still pending, the second active.
+		expectRequests(result, [
+			{
+				method: 'POST',
+				path: `/domains/${domain.id}/verify_dns`,
+				query: { id: String(domain.id) },
+			},
+			{ method: 'GET', path: `/domains/${domain.id}` },
+			{ method: 'GET', path: `/domains/${domain.id}` },
+		]);
+		expect(result.json).toEqual([
+			expect.objectContaining({ id: domain.id, lets_encrypt: 'active' }),
+		]);
+	});
+
+	test('Verify DNS with Wait for Completion of a domain without LetsEncrypt returns it at once', async () => {
+		const domain = cs.emu.seedDomain({ dns_ok: true, le_enabled: false });
+		const result = await ok({
+			resource: 'domain',
+			operation: 'verifyDns',
+			domainId: byId(domain.id),
+			waitForCompletion: true,
+			pollInterval: 0.01,
+		});
+		expect(result.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+		expect(result.json).toEqual([
+			expect.objectContaining({ id: domain.id, lets_encrypt: 'inactive' }),
+		]);
+	});
+
 	test('Verify DNS of a domain that does not point to the portal shows where it must point', async () => {
 		const domain = cs.emu.seedDomain({ domain: 'wrong.example.com', dns_ok: false });
 		const result = await run({

@@ -188,3 +188,22 @@ export const orderCompletion: Completion = {
 		return { ...record(body, 'project'), order_id: order.id };
 	},
 };
+
+/**
+ * Wait for Completion of Domain → Verify DNS: the check itself finishes in the request; after it,
+ * LetsEncrypt workers issue the certificate in the background. Polls GET /api/domains/{id} until
+ * `lets_encrypt` is `active` (app/views/api/domains/_domain.rabl: active once the certificate is,
+ * `pending` while LetsEncrypt is enabled without one, `inactive` when it is off) and returns the
+ * domain; a domain without LetsEncrypt is returned at once.
+ */
+export const certificateCompletion: Completion = {
+	until: 'until the LetsEncrypt certificate of the domain is active',
+	async follow(context) {
+		const id = String(context.values.domainId);
+		return await context.poll(`The LetsEncrypt certificate of domain ${id}`, async () => {
+			const { body } = await context.request('GET', `/domains/${encodeURIComponent(id)}`);
+			const domain = record(body, 'domain');
+			return domain.lets_encrypt === 'pending' ? undefined : domain;
+		});
+	},
+};

@@ -379,6 +379,13 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 	grants: AccessGrant[] = [];
 	tokenRequests: Array<{ grant_type: string; at: number }> = [];
 	asyncSteps = 2;
+
+	/**
+	 * Domains whose DNS was verified with LetsEncrypt enabled → reads of the domain left until
+	 * its certificate is active. LetsEncryptWorkers issue it in the background after the check
+	 * (app/workers/lets_encrypt_workers/); here each GET /api/domains/{id} is one step.
+	 */
+	private readonly certificateSteps = new Map<number, number>();
 	asyncOutcome: 'completed' | 'failed' = 'completed';
 	rateLimit?: { limit: number; windowMs: number };
 	readonly callbacks: Array<{ url: string; status: number; body: Json; authorization?: string }> =
@@ -441,6 +448,7 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		this.requests.length = 0;
 		this.clearFaults();
 		this.state.clear();
+		this.certificateSteps.clear();
 		this.tokens = [];
 		this.grants = [];
 		this.tokenRequests = [];
@@ -3475,7 +3483,15 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 		);
 		this.api('GET', '/api/domains/{id}', read2, (ctx) => {
 			const d = findInt(this.state.domains, ctx.path.id);
-			return d && visible(d) ? json(200, { domain: R.domain(this.state, d) }) : notFound();
+			if (!d || !visible(d)) return notFound();
+			const left = this.certificateSteps.get(d.id);
+			if (left !== undefined) {
+				if (left <= 1) {
+					this.certificateSteps.delete(d.id);
+					touch(d, { le_active: true });
+				} else this.certificateSteps.set(d.id, left - 1);
+			}
+			return json(200, { domain: R.domain(this.state, d) });
 		});
 		const applyDomain = (d: Partial<Domain>, a: Record<string, Json>) => {
 			if ('domain' in a) d.domain = String(a.domain).toLowerCase().trim();
@@ -3576,6 +3592,7 @@ class ComputeStacksEmulatorImpl extends Emulator implements ComputeStacksEmulato
 			if (d.dns_ok) {
 				touch(e, { status: 'completed' });
 				touch(d, { le_ready: true });
+				if (d.le_enabled && !d.le_active) this.certificateSteps.set(d.id, this.asyncSteps);
 				return accepted();
 			}
 			touch(e, { status: 'failed', state_reason: 'Invalid Domain Configuration' });
