@@ -221,6 +221,17 @@ function prepare(
 	};
 }
 
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `changes` over `base`: objects merged key by key, anything else (arrays too) replaced. */
+export function mergeInto(base: IDataObject, changes: IDataObject): IDataObject {
+	const out: IDataObject = { ...base };
+	for (const [key, value] of Object.entries(changes))
+		out[key] = isObject(value) && isObject(out[key]) ? mergeInto(out[key], value) : value;
+	return out;
+}
+
 function pick(record: unknown, keys: string[]): IDataObject {
 	if (!record || typeof record !== 'object' || Array.isArray(record)) return record as IDataObject;
 	const out: IDataObject = {};
@@ -298,6 +309,26 @@ async function runItem(
 			},
 		});
 		return out;
+	}
+	if (operation.replace) {
+		const changes = (request.body ?? {}) as IDataObject;
+		if (Object.keys(changes).length === 0)
+			throw inputError(
+				context.getNode(),
+				itemIndex,
+				'No field to change',
+				'Add at least one field to change.',
+			);
+		const current = await sendRequest(context, provider, transport, {
+			method: 'GET',
+			url: request.url,
+			itemIndex,
+		});
+		const record = operation.recordKey ? at(current.body, operation.recordKey) : current.body;
+		request.body = mergeInto(
+			operation.replace.toBody((record && typeof record === 'object' ? record : {}) as IDataObject),
+			changes,
+		);
 	}
 	const response = await sendRequest(context, provider, transport, request);
 	if (operation.wait && values.waitForCompletion === true) {

@@ -84,6 +84,13 @@ export interface Operation extends OperationOutput {
 	 */
 	wrap?: string;
 	/**
+	 * The API replaces the whole object on update: the current record is read first (a GET of
+	 * the operation's URL), `toBody` turns it into what the API takes, and the operation's body
+	 * fields are merged over that (objects merged key by key, anything else replaced). An update
+	 * that sets no field is refused before any request.
+	 */
+	replace?: { toBody(current: IDataObject): IDataObject };
+	/**
 	 * The operation starts work the API finishes later: a Wait for Completion toggle (with a
 	 * timeout and a poll interval) is offered, and when it is on, `wait` follows the work to its
 	 * end and its result becomes the output.

@@ -1,0 +1,3 @@
+import type { Resource } from '../../shared/types';
+
+export const networkResources: Resource[] = [];
