@@ -210,11 +210,13 @@ function prepare(
 			method: operation.method,
 			url: `${baseUrl}${fillPath(operation.path, path)}`,
 			qs,
-			body: sendsBody
-				? Object.keys(body).length || provider.sendEmptyBody
-					? body
-					: undefined
-				: undefined,
+			body: !sendsBody
+				? undefined
+				: operation.bodyRoot
+					? body[operation.bodyRoot]
+					: Object.keys(body).length || provider.sendEmptyBody
+						? body
+						: undefined,
 			...(Object.keys(headers).length ? { headers } : {}),
 			itemIndex,
 		},

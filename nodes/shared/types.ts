@@ -84,6 +84,11 @@ export interface Operation extends OperationOutput {
 	 */
 	wrap?: string;
 	/**
+	 * The request body is this key of the body the fields build, sent on its own: for APIs that
+	 * take a bare JSON array (`[{...}, {...}]`), a field places the array under the key.
+	 */
+	bodyRoot?: string;
+	/**
 	 * The API replaces the whole object on update: the current record is read first (a GET of
 	 * the operation's URL), `toBody` turns it into what the API takes, and the operation's body
 	 * fields are merged over that (objects merged key by key, anything else replaced). An update

@@ -316,3 +316,39 @@ describe('Provider.notice', () => {
 		expect(nodeRun(result).hints).toEqual([]);
 	});
 });
+
+describe('bodyRoot: a bare JSON array body', () => {
+	test('the list is sent as the whole body', async () => {
+		emu.seed('t1');
+		const result = await run({ operation: 'tag', thingId: 't1', tags: 'red, blue' });
+		expect(result.error).toBeUndefined();
+		expect(result.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', '/api/things/t1/tags', ['red', 'blue']],
+		]);
+	});
+});
+
+describe('replace: an update that sends the whole object', () => {
+	test('reads the record, merges the changed field over it, keeps the others: two requests', async () => {
+		emu.seed('t1');
+		emu.things.get('t1')!.description = 'kept';
+		const result = await run({
+			operation: 'replace',
+			thingId: 't1',
+			updateFields: { name: 'Renamed' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['GET', '/api/things/t1', undefined],
+			['PUT', '/api/things/t1', { thing: { name: 'Renamed', description: 'kept' } }],
+		]);
+		expect(emu.things.get('t1')).toEqual({ id: 't1', name: 'Renamed', description: 'kept' });
+	});
+
+	test('no field to change: refused before any request', async () => {
+		emu.seed('t1');
+		const result = await run({ operation: 'replace', thingId: 't1', updateFields: {} });
+		expect(result.error?.message).toBe('No field to change [item 0]');
+		expect(result.requests).toHaveLength(0);
+	});
+});
