@@ -63,7 +63,7 @@ interface ActiveFault extends Fault {
 	applied: number;
 }
 
-function compile(template: string): { pattern: RegExp; keys: string[] } {
+function compile(template: string, caseInsensitive = false): { pattern: RegExp; keys: string[] } {
 	const keys: string[] = [];
 	const source = template
 		.split('/')
@@ -76,7 +76,7 @@ function compile(template: string): { pattern: RegExp; keys: string[] } {
 			return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 		})
 		.join('/');
-	return { pattern: new RegExp(`^${source}$`), keys };
+	return { pattern: new RegExp(`^${source}$`, caseInsensitive ? 'i' : ''), keys };
 }
 
 export class Emulator {
@@ -90,10 +90,14 @@ export class Emulator {
 
 	baseUrl = '';
 
-	constructor(private readonly prefix = '') {}
+	constructor(
+		private readonly prefix = '',
+		/** Paths match whatever their letter case (as ASP.NET routes do). */
+		private readonly caseInsensitive = false,
+	) {}
 
 	route(method: string, template: string, handler: Handler): this {
-		const { pattern, keys } = compile(this.prefix + template);
+		const { pattern, keys } = compile(this.prefix + template, this.caseInsensitive);
 		this.routes.push({ method: method.toUpperCase(), pattern, keys, template, handler });
 		return this;
 	}
