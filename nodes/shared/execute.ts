@@ -326,7 +326,8 @@ async function runItem(
 			url: request.url,
 			itemIndex,
 		});
-		const record = operation.recordKey ? at(current.body, operation.recordKey) : current.body;
+		const key = operation.replace.recordKey ?? operation.recordKey;
+		const record = key ? at(current.body, key) : current.body;
 		request.body = mergeInto(
 			operation.replace.toBody((record && typeof record === 'object' ? record : {}) as IDataObject),
 			changes,

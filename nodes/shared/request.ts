@@ -4,6 +4,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
@@ -44,7 +45,7 @@ export interface ApiResponse {
 	status: number;
 }
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /** Errors after which nothing more may be sent (see Provider.stopsExecution). */
 const fatal = new WeakSet<Error>();
@@ -324,8 +325,28 @@ export async function lookupRequest(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<unknown> {
+	return await credentialRequest(context, provider, { method, path, qs });
+}
+
+/**
+ * One request outside an execution (a list search, an option loader, or a trigger's webhook
+ * methods that register and remove its webhook), with the node's credential; failures are
+ * mapped as in an execution. Returns the response body.
+ */
+export async function credentialRequest(
+	context: ILoadOptionsFunctions | IHookFunctions,
+	provider: Provider,
+	request: {
+		method: IHttpRequestOptions['method'];
+		/** Under the base URL, already encoded. */
+		path: string;
+		qs?: IDataObject;
+		/** A JSON body (an object or a bare array); undefined sends none. */
+		body?: unknown;
+	},
+): Promise<unknown> {
 	const credential = provider.authenticationParameter
-		? (context.getNodeParameter(
+		? ((context as ILoadOptionsFunctions).getNodeParameter(
 				provider.authenticationParameter,
 				provider.credentials[0],
 			) as string)
@@ -341,7 +362,12 @@ export async function lookupRequest(
 				? { fingerprint: credentialFingerprint(credential, baseUrl, credentials) }
 				: {}),
 		},
-		{ method, url: `${baseUrl}${path}`, qs },
+		{
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+		},
 	);
 	return response.body;
 }

@@ -94,7 +94,11 @@ export interface Operation extends OperationOutput {
 	 * fields are merged over that (objects merged key by key, anything else replaced). An update
 	 * that sets no field is refused before any request.
 	 */
-	replace?: { toBody(current: IDataObject): IDataObject };
+	replace?: {
+		toBody(current: IDataObject): IDataObject;
+		/** Where the record is in the read's response (default: the operation's recordKey). */
+		recordKey?: string;
+	};
 	/**
 	 * The operation starts work the API finishes later: a Wait for Completion toggle (with a
 	 * timeout and a poll interval) is offered, and when it is on, `wait` follows the work to its

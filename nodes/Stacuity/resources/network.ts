@@ -1,3 +1,6 @@
 import type { Resource } from '../../shared/types';
+import { endpointGroup } from './endpointGroup';
+import { routingPolicy } from './routingPolicy';
+import { routingTarget } from './routingTarget';
 
-export const networkResources: Resource[] = [];
+export const networkResources: Resource[] = [endpointGroup, routingPolicy, routingTarget];

@@ -710,8 +710,8 @@ const routingTargets: Resource<RoutingTarget> = {
 		// INF: a tunnel needs its configuration (docs/resources/routing_target.md describes it per type)
 		if (type === 'wireguard' && !configurationData?.wireGuardConfig)
 			checks.fail('configurationData.wireGuardConfig is required for a wireguard routing target.');
-		if (type === 'ipsec' && !configurationData?.vpnConfig)
-			checks.fail('configurationData.vpnConfig is required for an ipsec routing target.');
+		if (type === 'vpn' && !configurationData?.vpnConfig)
+			checks.fail('configurationData.vpnConfig is required for a vpn routing target.');
 		const subnetAddress = checks.optionalString(body, 'subnetAddress') ?? '';
 		checks.done();
 		return {

@@ -63,11 +63,11 @@ export const LOOKUPS = {
 		['tcp', 'TCP'],
 		['udp', 'UDP'],
 	]),
-	// examples/combined_config/stacuity_routing_target.tf: internet, wireguard; ipsec INF
+	// examples/combined_config/stacuity_routing_target.tf: internet, wireguard; examples/routing_targets/main.tf: vpn
 	routingTargetType: lookups([
 		['internet', 'Internet'],
 		['wireguard', 'WireGuard'],
-		['ipsec', 'IPSec VPN'],
+		['vpn', 'IPSec VPN'],
 	]),
 	// INF: the read model has routingTargetStatus; no values were seen
 	routingTargetStatus: lookups([
@@ -150,7 +150,7 @@ export const REDUNDANCY_ZONES: Array<{ moniker: string; name: string; gateway: s
 export const TYPE_INSTANCES: Array<{ id: number; moniker: string; name: string; type: string }> = [
 	{ id: 14, moniker: 'dc14-prod-nat-01a', name: 'DC14 NAT 01a', type: 'internet' },
 	{ id: 51, moniker: 'ma5-prod-vpn-01a-wg', name: 'MA5 VPN 01a (WireGuard)', type: 'wireguard' },
-	{ id: 52, moniker: 'ma5-prod-vpn-01a-ipsec', name: 'MA5 VPN 01a (IPSec)', type: 'ipsec' },
+	{ id: 52, moniker: 'ma5-prod-vpn-01a-ipsec', name: 'MA5 VPN 01a (IPSec)', type: 'vpn' },
 ];
 
 /** Edge services (examples: remoteaccessproxy, in a commented-out block); texts INF. */

@@ -15,7 +15,7 @@ export const update: Operation = {
 		'Change fields of a VSlice. Stacuity replaces the whole VSlice on update, so the node reads it first and sends it back with your changes (two requests).',
 	method: 'PUT',
 	path: '/vslices/{vsliceId}',
-	replace: { toBody: vsliceBody },
+	replace: { toBody: vsliceBody, recordKey: 'data' },
 	map: updated,
 	fields: [
 		vsliceLocator,
