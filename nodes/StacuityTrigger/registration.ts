@@ -4,8 +4,8 @@ import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workf
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { credentialRequest } from '../shared/request';
-import { toWrite } from '../Stacuity/shared/descriptions';
 import { stacuity } from '../Stacuity/shared/provider';
+import { endpointGroupBody } from '../Stacuity/resources/endpointGroup/fields';
 import { vsliceBody } from '../Stacuity/resources/vslice/fields';
 import { chosenEventTypes } from './events';
 
@@ -103,23 +103,7 @@ function refMoniker(ref: unknown): string | null {
  * EndpointGroupModifyItem), with `eventMap` set.
  */
 function writeBody(kind: TargetKind, record: IDataObject, eventMap: string | null): IDataObject {
-	if (kind === 'vslice') return { ...vsliceBody(record), eventMap };
-	const written = toWrite(record);
-	const body: IDataObject = {};
-	for (const key of [
-		'id',
-		'name',
-		'moniker',
-		'eventMap',
-		'routingPolicy',
-		'steeringProfile',
-		'regionalGatewayPolicy',
-		'ipAllocationType',
-		'vslice',
-	])
-		if (written[key] !== undefined) body[key] = written[key];
-	body.eventMap = eventMap;
-	return body;
+	return { ...(kind === 'vslice' ? vsliceBody(record) : endpointGroupBody(record)), eventMap };
 }
 
 function locatorValue(context: IHookFunctions, name: string, noun: string): string {

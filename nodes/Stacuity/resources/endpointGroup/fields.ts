@@ -80,20 +80,10 @@ export const endpointGroupOptional: Field[] = [
 ];
 
 /**
- * The record of a GET answer: the read before an update hands over the envelope
- * `{success, messages, data}` (stacuity/models/*.go *Single); a bare record passes as it is.
- */
-function readRecord(current: IDataObject): IDataObject {
-	const data = current.data;
-	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : current;
-}
-
-/**
  * An endpoint group as read, as a write body (EndpointGroupModifyItem): linked objects become
  * their monikers, the read-only count and customer are dropped.
  */
-export function endpointGroupBody(read: IDataObject): IDataObject {
-	const current = readRecord(read);
+export function endpointGroupBody(current: IDataObject): IDataObject {
 	const body = toWrite(current);
 	delete body.endpointsAssigned;
 	delete body.customerId;

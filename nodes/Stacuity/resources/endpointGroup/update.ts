@@ -24,7 +24,7 @@ export const update: Operation = {
 		'Change fields of an endpoint group. Stacuity replaces the whole group on update, so the node reads it first and sends it back with your changes (two requests).',
 	method: 'PUT',
 	path: '/EndpointGroups/{endpointGroupId}',
-	replace: { toBody: endpointGroupBody },
+	replace: { toBody: endpointGroupBody, recordKey: 'data' },
 	map: updated,
 	fields: [
 		endpointGroupLocator,

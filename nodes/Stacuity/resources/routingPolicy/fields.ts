@@ -159,21 +159,11 @@ function edgeServiceBody(service: unknown): unknown {
 }
 
 /**
- * The record of a GET answer: the read before an update hands over the envelope
- * `{success, messages, data}` (stacuity/models/*.go *Single); a bare record passes as it is.
- */
-function readRecord(current: IDataObject): IDataObject {
-	const data = current.data;
-	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : current;
-}
-
-/**
  * A routing policy as read (RoutingPolicyReadItem), as a write body (RoutingPolicyModifyItem):
  * the rate limits are sent as `rateLimitUplinkMoniker`/`rateLimitDownlinkMoniker`, rules and edge
  * services lose their read-only keys.
  */
-export function routingPolicyBody(read: IDataObject): IDataObject {
-	const current = readRecord(read);
+export function routingPolicyBody(current: IDataObject): IDataObject {
 	const body = toWrite(current);
 	body.rateLimitUplinkMoniker = body.rateLimitUplink ?? '';
 	body.rateLimitDownlinkMoniker = body.rateLimitDownlink ?? '';

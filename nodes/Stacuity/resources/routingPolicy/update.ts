@@ -24,7 +24,7 @@ export const update: Operation = {
 		'Change fields of a routing policy. Stacuity replaces the whole policy on update, so the node reads it first and sends it back with your changes (two requests); rules and edge services not given are kept as they are.',
 	method: 'PUT',
 	path: '/RoutingPolicies/{routingPolicyId}',
-	replace: { toBody: routingPolicyBody },
+	replace: { toBody: routingPolicyBody, recordKey: 'data' },
 	map: updated,
 	fields: [
 		routingPolicyLocator,

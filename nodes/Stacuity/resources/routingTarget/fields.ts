@@ -137,23 +137,13 @@ function moniker(value: unknown): string {
 }
 
 /**
- * The record of a GET answer: the read before an update hands over the envelope
- * `{success, messages, data}` (stacuity/models/*.go *Single); a bare record passes as it is.
- */
-function readRecord(current: IDataObject): IDataObject {
-	const data = current.data;
-	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : current;
-}
-
-/**
  * A routing target as read (RoutingTargetReadItem), as a write body (RoutingTargetModifyItem):
  * the read key `vSlice` is written `vslice`, the type instance `{id, name, moniker}` becomes
  * `routingTargetTypeInstanceId` (its moniker, as Stacuity's provider sends it:
  * internal/provider/routing_target_resource.go), status, network key and names are dropped. An
  * empty VPN pre-shared key as read is not sent back.
  */
-export function routingTargetBody(read: IDataObject): IDataObject {
-	const current = readRecord(read);
+export function routingTargetBody(current: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (current.id !== undefined) body.id = current.id;
 	body.name = current.name;

@@ -24,7 +24,7 @@ export const update: Operation = {
 		'Change fields of a routing target. Stacuity replaces the whole target on update, so the node reads it first and sends it back with your changes (two requests); Configuration Data is merged key by key into the current one.',
 	method: 'PUT',
 	path: '/routingtargets/{routingTargetId}',
-	replace: { toBody: routingTargetBody },
+	replace: { toBody: routingTargetBody, recordKey: 'data' },
 	map: updated,
 	fields: [
 		routingTargetLocator,

@@ -1,0 +1,42 @@
+import type { Operation } from '../../../shared/types';
+import { collection } from '../../shared/descriptions';
+import { created } from '../../shared/output';
+import { timeoutField, urlField, webhookOptional } from './fields';
+
+/**
+ * POST /EventHandlers: `data` is the new handler's ID (stacuity/event_handler.go
+ * CreateEventHandler; body models/event_handler.go EventHandlerModifyItem).
+ */
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an event handler',
+	description: 'Create a webhook that Stacuity sends events to',
+	method: 'POST',
+	path: '/EventHandlers',
+	map: created,
+	fields: [
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+		{
+			displayName: 'Moniker',
+			name: 'moniker',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. ops-webhook',
+			description: 'A unique short name, usable instead of the ID',
+		},
+		{
+			displayName: 'Type',
+			name: 'eventEndpointType',
+			type: 'options',
+			options: [{ name: 'Webhook', value: 'webhook' }],
+			default: 'webhook',
+			description:
+				'Moniker of the handler type. Stacuity also has SMPP handlers, whose moniker and settings are not public, so only webhook is offered.',
+		},
+		{ ...urlField, required: true },
+		{ ...timeoutField, required: true },
+		collection('Additional Fields', 'additionalFields', webhookOptional),
+	],
+};

@@ -1,0 +1,25 @@
+import type { Operation } from '../../../shared/types';
+import { created } from '../../shared/output';
+
+/** POST /OperatorPolicies: `data` is the new policy's ID (stacuity/operator_policies.go CreateOperatorPolicy). */
+export const create: Operation = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an operator policy',
+	description: 'Create an operator policy; add its entries with Add Entries',
+	method: 'POST',
+	path: '/OperatorPolicies',
+	map: created,
+	fields: [
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
+		{
+			displayName: 'Moniker',
+			name: 'moniker',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. eu-roaming',
+			description: 'A unique short name, usable instead of the ID',
+		},
+	],
+};
