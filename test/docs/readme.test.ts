@@ -9,6 +9,8 @@ import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { ComputeStacks } from '../../nodes/ComputeStacks/ComputeStacks.node';
 import { resources as computeStacksResources } from '../../nodes/ComputeStacks/resources';
+import { Stacuity } from '../../nodes/Stacuity/Stacuity.node';
+import { resources as stacuityResources } from '../../nodes/Stacuity/resources';
 import type { Resource } from '../../nodes/shared/types';
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
 import { resources as stackAuthResources } from '../../nodes/StackAuth/resources';
@@ -40,6 +42,7 @@ function operationsTable(node: INodeType, resources_: Resource[]): string {
 test.each([
 	['Stack Auth', 'operations', new StackAuth(), stackAuthResources],
 	['ComputeStacks', 'computestacks-operations', new ComputeStacks(), computeStacksResources],
+	['Stacuity', 'stacuity-operations', new Stacuity(), stacuityResources],
 ])('the README lists every operation of the %s node', (_name, marker, node, resources) => {
 	const START = `<!-- ${marker}:start -->`;
 	const END = `<!-- ${marker}:end -->`;
