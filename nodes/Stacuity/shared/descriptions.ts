@@ -145,3 +145,25 @@ export function toWrite(record: IDataObject): IDataObject {
 	}
 	return out;
 }
+
+/** The Name and Moniker of a Stacuity object; `required` on a create, optional in Update Fields. */
+export function identityFields(example: string, required: boolean): Field[] {
+	return [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			...(required ? { required } : {}),
+		},
+		{
+			displayName: 'Moniker',
+			name: 'moniker',
+			type: 'string',
+			default: '',
+			...(required ? { required } : {}),
+			placeholder: `e.g. ${example}`,
+			description: 'A unique short name, usable instead of the ID',
+		},
+	];
+}

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/types';
-import { collection } from '../../shared/descriptions';
+import { collection, identityFields } from '../../shared/descriptions';
 import { created } from '../../shared/output';
 import { timeoutField, urlField, webhookOptional } from './fields';
 
@@ -16,16 +16,7 @@ export const create: Operation = {
 	path: '/EventHandlers',
 	map: created,
 	fields: [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-		{
-			displayName: 'Moniker',
-			name: 'moniker',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. ops-webhook',
-			description: 'A unique short name, usable instead of the ID',
-		},
+		...identityFields('ops-webhook', true),
 		{
 			displayName: 'Type',
 			name: 'eventEndpointType',

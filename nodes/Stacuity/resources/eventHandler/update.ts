@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/types';
-import { collection } from '../../shared/descriptions';
+import { collection, identityFields } from '../../shared/descriptions';
 import { updated } from '../../shared/output';
 import {
 	eventHandlerBody,
@@ -26,8 +26,7 @@ export const update: Operation = {
 	fields: [
 		eventHandlerLocator,
 		collection('Update Fields', 'updateFields', [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Moniker', name: 'moniker', type: 'string', default: '' },
+			...identityFields('ops-webhook', false),
 			urlField,
 			timeoutField,
 			...webhookOptional,

@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/types';
+import { identityFields } from '../../shared/descriptions';
 import { created } from '../../shared/output';
 import { eventScopeField } from './fields';
 
@@ -12,17 +13,5 @@ export const create: Operation = {
 	method: 'POST',
 	path: '/EventMaps',
 	map: created,
-	fields: [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-		{
-			displayName: 'Moniker',
-			name: 'moniker',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. fleet-events',
-			description: 'A unique short name, usable instead of the ID',
-		},
-		{ ...eventScopeField, required: true },
-	],
+	fields: [...identityFields('fleet-events', true), { ...eventScopeField, required: true }],
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/types';
-import { collection } from '../../shared/descriptions';
+import { collection, identityFields } from '../../shared/descriptions';
 import { updated } from '../../shared/output';
 import { eventMapBody, eventMapLocator, eventScopeField } from './fields';
 
@@ -20,8 +20,7 @@ export const update: Operation = {
 	fields: [
 		eventMapLocator,
 		collection('Update Fields', 'updateFields', [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Moniker', name: 'moniker', type: 'string', default: '' },
+			...identityFields('fleet-events', false),
 			eventScopeField,
 		]),
 	],

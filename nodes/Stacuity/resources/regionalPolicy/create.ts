@@ -1,4 +1,5 @@
 import type { Operation } from '../../../shared/types';
+import { identityFields } from '../../shared/descriptions';
 import { created } from '../../shared/output';
 
 /** POST /RegionalPolicies: `data` is the new policy's ID (stacuity/regional_policies.go CreateRegionalPolicy). */
@@ -10,16 +11,5 @@ export const create: Operation = {
 	method: 'POST',
 	path: '/RegionalPolicies',
 	map: created,
-	fields: [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-		{
-			displayName: 'Moniker',
-			name: 'moniker',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. eu-first',
-			description: 'A unique short name, usable instead of the ID',
-		},
-	],
+	fields: [...identityFields('eu-first', true)],
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/types';
-import { collection } from '../../shared/descriptions';
+import { collection, identityFields } from '../../shared/descriptions';
 import { updated } from '../../shared/output';
 import { regionalPolicyBody, regionalPolicyId } from './fields';
 
@@ -19,9 +19,6 @@ export const update: Operation = {
 	map: updated,
 	fields: [
 		regionalPolicyId,
-		collection('Update Fields', 'updateFields', [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Moniker', name: 'moniker', type: 'string', default: '' },
-		]),
+		collection('Update Fields', 'updateFields', [...identityFields('eu-first', false)]),
 	],
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../../shared/types';
-import { collection } from '../../shared/descriptions';
+import { collection, identityFields } from '../../shared/descriptions';
 import { created } from '../../shared/output';
 import { dnsModeField, subnetField, vsliceOptional } from './fields';
 
@@ -12,16 +12,7 @@ export const create: Operation = {
 	path: '/vslices',
 	map: created,
 	fields: [
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
-		{
-			displayName: 'Moniker',
-			name: 'moniker',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. production-sensors',
-			description: 'A unique short name, usable instead of the ID',
-		},
+		...identityFields('production-sensors', true),
 		{ ...subnetField, required: true },
 		{ ...dnsModeField, required: true },
 		collection('Additional Fields', 'additionalFields', vsliceOptional),
