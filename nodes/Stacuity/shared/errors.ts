@@ -50,10 +50,17 @@ export function stacuityError(failure: HttpFailure): NodeApiError {
 		description =
 			'Stacuity limited the request rate; use Batching in Request Options to spread requests.';
 	else if (status >= 500) description = 'Stacuity failed to process the request. Retry later.';
-	const message = said
-		? `Stacuity: ${said}`
-		: status === 200
-			? 'Stacuity refused the request without a message'
-			: `Stacuity answered HTTP ${status} with no message`;
+	let message: string;
+	if (status > 200 && status < 300) {
+		// A success status other than 200: Stacuity's own client takes only 200 as success.
+		message = `Stacuity answered HTTP ${status} where 200 was expected${said ? ` (${said})` : ''}`;
+		description =
+			'Stacuity’s own client accepts only 200, so the node does not assume the request took effect; check the object before retrying.';
+	} else if (said) message = `Stacuity: ${said}`;
+	else
+		message =
+			status === 200
+				? 'Stacuity refused the request without a message'
+				: `Stacuity answered HTTP ${status} with no message`;
 	return apiError(failure.node, failure, { message, description });
 }
