@@ -4,7 +4,8 @@
  * workflows imported. Ctrl-C stops n8n and the emulators.
  *
  * Environment: STACKPACK_N8N_PORT (5678), STACKPACK_STACK_AUTH_PORT (45801),
- * STACKPACK_COMPUTESTACKS_PORT (45802), STACKPACK_N8N_USER_FOLDER (<cache>/user-folder),
+ * STACKPACK_COMPUTESTACKS_PORT (45802), STACKPACK_STACUITY_PORT (45803),
+ * STACKPACK_N8N_USER_FOLDER (<cache>/user-folder),
  * STACKPACK_N8N_CACHE (~/.cache/n8n-nodes-stackpack).
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,11 @@ import {
 } from '../test/emulators/computestacks';
 import { seedDemo } from '../test/emulators/stack-auth/demo';
 import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator } from '../test/emulators/stack-auth';
+import {
+	API_TOKEN as STACUITY_API_TOKEN,
+	CATALOGUE as STACUITY_CATALOGUE,
+	startStacuityEmulator,
+} from '../test/emulators/stacuity';
 import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT } from '../test/e2e/n8n';
 import { DEMO_SIGNING_SECRET, WELCOME_WORKFLOW_ID } from './demo-webhook';
 
@@ -27,6 +33,7 @@ const OWNER = { email: 'owner@example.com', password: 'StackPack-local-1' };
 const port = Number(process.env.STACKPACK_N8N_PORT ?? 5678);
 const stackAuthPort = Number(process.env.STACKPACK_STACK_AUTH_PORT ?? 45801);
 const computeStacksPort = Number(process.env.STACKPACK_COMPUTESTACKS_PORT ?? 45802);
+const stacuityPort = Number(process.env.STACKPACK_STACUITY_PORT ?? 45803);
 
 /** A ComputeStacks project to look at: a WordPress site with its database, one container each. */
 function seedComputeStacksDemo(emulator: ComputeStacksEmulator): void {
@@ -65,6 +72,8 @@ async function main(): Promise<void> {
 	const computeStacks = await startComputeStacksEmulator({ port: computeStacksPort });
 	seedComputeStacksDemo(computeStacks);
 	say(`ComputeStacks emulator at ${computeStacks.baseUrl} (API key ${API_KEY})`);
+	const stacuity = await startStacuityEmulator({ port: stacuityPort });
+	say(`Stacuity emulator at ${stacuity.apiUrl} (VSlice "${STACUITY_CATALOGUE.vslices.fleet}")`);
 
 	const home = new N8nHome({
 		cache,
@@ -89,6 +98,7 @@ async function main(): Promise<void> {
 		await home.stop();
 		await stackAuth.stop();
 		await computeStacks.stop();
+		await stacuity.stop();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
@@ -114,6 +124,12 @@ async function main(): Promise<void> {
 			name: 'ComputeStacks (local emulator)',
 			type: 'computeStacksApi',
 			data: { portalUrl: computeStacks.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET },
+		},
+		{
+			id: 'stacuityDemo00001',
+			name: 'Stacuity (local emulator)',
+			type: 'stacuityApi',
+			data: { baseUrl: `${stacuity.apiUrl}`, apiToken: STACUITY_API_TOKEN },
 		},
 	]);
 	const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
@@ -148,6 +164,8 @@ async function main(): Promise<void> {
 			'  Credential "Stack Auth (local emulator)" is set up; edit it to use your own Stack Auth project.',
 			`  Credential "ComputeStacks (local emulator)" points at ${computeStacks.baseUrl} (project "demo-blog");`,
 			'  edit it to use your own ComputeStacks portal and API key.',
+			`  Credential "Stacuity (local emulator)" points at ${stacuity.apiUrl} (VSlice "${STACUITY_CATALOGUE.vslices.fleet}",`,
+			`  endpoint group "${STACUITY_CATALOGUE.endpointGroups.trucks}"); edit it to use your own Stacuity API token.`,
 			'',
 			'  "Stack Auth: welcome new users" is active. In another terminal, `npm run demo:webhook`',
 			"  creates a user in the emulator and sends Stack Auth's signed user.created webhook to it.",

@@ -1,7 +1,8 @@
 /**
  * End to end in a real n8n (2.41.1 on Node 24, from the cache scripts/n8n-cache.mjs fills): the
  * pack installed both ways users do, every example workflow imported and executed headlessly
- * against the Stack Auth and ComputeStacks emulators, then `n8n start` with its REST API: node types listed with their
+ * against the Stack Auth and ComputeStacks emulators (the trigger examples are imported with their
+ * credentials and run in their own files: trigger.e2e and stacuity.e2e), then `n8n start` with its REST API: node types listed with their
  * credentials, and the credential test passing against the emulator and failing with a wrong key.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,11 @@ import {
 	type ComputeStacksEmulator,
 } from '../emulators/computestacks';
 import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
+import {
+	API_TOKEN as STACUITY_API_TOKEN,
+	startStacuityEmulator,
+	type StacuityEmulator,
+} from '../emulators/stacuity';
 import {
 	PROJECT_ID,
 	SERVER_KEY,
@@ -66,6 +72,16 @@ function computeStacksCredential(emulator: ComputeStacksEmulator) {
 	};
 }
 
+/** The Stacuity credential the Stacuity example uses, pointing at the emulator. */
+function stacuityCredential(emulator: StacuityEmulator) {
+	return {
+		id: 'stacuityDemo00001',
+		name: 'Stacuity (local emulator)',
+		type: 'stacuityApi',
+		data: { baseUrl: emulator.apiUrl, apiToken: STACUITY_API_TOKEN },
+	};
+}
+
 /** The example with its node types as this install route names them. */
 function forRoute(workflow: Workflow, home: N8nHome): Workflow {
 	return {
@@ -82,6 +98,7 @@ let cache: CachePaths;
 let tarball: string;
 let emulator: StackAuthEmulator;
 let computeStacks: ComputeStacksEmulator;
+let stacuity: StacuityEmulator;
 let nextPort = 25700 + (Number(process.env.JEST_WORKER_ID ?? 1) - 1) * 20;
 const homes: N8nHome[] = [];
 
@@ -96,12 +113,14 @@ beforeAll(async () => {
 	tarball = packPackage();
 	emulator = await startStackAuthEmulator();
 	computeStacks = await startComputeStacksEmulator();
+	stacuity = await startStacuityEmulator();
 }, 15 * 60_000);
 
 afterAll(async () => {
 	for (const home of homes) await home.dispose();
 	await emulator?.stop();
 	await computeStacks?.stop();
+	await stacuity?.stop();
 });
 
 beforeEach(() => {
@@ -116,7 +135,11 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 	beforeAll(async () => {
 		home = newHome(route);
 		home.install(tarball);
-		await home.importCredentials([credentialFor(emulator), computeStacksCredential(computeStacks)]);
+		await home.importCredentials([
+			credentialFor(emulator),
+			computeStacksCredential(computeStacks),
+			stacuityCredential(stacuity),
+		]);
 		for (const workflow of examples()) await home.importWorkflow(forRoute(workflow, home));
 	}, 5 * 60_000);
 
@@ -182,6 +205,33 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 		]);
 		expect(computeStacks.requests[0].headers.authorization).toBe(computeStacks.basicHeader());
 		expect(output).not.toContain(API_SECRET);
+	}, 120_000);
+
+	test('the Stacuity trigger example is imported with the Stacuity credential it names', async () => {
+		const file = path.join(home.userFolder, 'stacuity-example-export.json');
+		const exported = await home.cli([
+			'export:workflow',
+			'--id=stacuityDataAlert1',
+			`--output=${file}`,
+		]);
+		expect(exported.status).toBe(0);
+		const [workflow] = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+			active: boolean;
+			nodes: Array<{ type: string; credentials?: Record<string, { id: string }> }>;
+		}>;
+		expect(workflow.active).toBe(false);
+		expect(workflow.nodes.map((n) => n.type)).toEqual([
+			home.type('stacuityTrigger'),
+			home.type('stacuity'),
+			'n8n-nodes-base.set',
+		]);
+		for (const node of workflow.nodes.slice(0, 2))
+			expect(node.credentials).toEqual({
+				stacuityApi: { id: 'stacuityDemo00001', name: 'Stacuity (local emulator)' },
+			});
+		const credentials = await home.cli(['export:credentials', '--id=stacuityDemo00001']);
+		expect(credentials.status).toBe(0);
+		expect(credentials.stdout).toMatch(/"type":\s*"stacuityApi"/);
 	}, 120_000);
 
 	test('a wrong key fails the execution with Stack Auth’s message and exit code 1', async () => {
@@ -259,8 +309,19 @@ describe('n8n start', () => {
 		expect(stackAuth).toBeDefined();
 		expect(stackAuth?.credentials?.map((c) => c.name)).toEqual(['stackAuthApi']);
 		expect(stackAuth?.usableAsTool).toBe(true);
+		const stacuity = nodes
+			.filter((n) => n.name.startsWith('n8n-nodes-stackpack.stacuity'))
+			.sort((a, b) => a.name.localeCompare(b.name));
+		expect(stacuity.map((n) => [n.name, n.credentials?.map((c) => c.name)])).toEqual([
+			['n8n-nodes-stackpack.stacuity', ['stacuityApi']],
+			// usableAsTool: n8n adds the AI-agent tool variant of the node
+			['n8n-nodes-stackpack.stacuityTool', ['stacuityApi']],
+			['n8n-nodes-stackpack.stacuityTrigger', ['stacuityApi']],
+		]);
 		const credentials = (await get('/types/credentials.json')) as Array<{ name: string }>;
-		expect(credentials.map((c) => c.name)).toContain('stackAuthApi');
+		expect(credentials.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['stackAuthApi', 'stacuityApi']),
+		);
 	});
 
 	test('the credential test passes against the emulator and fails with a wrong key', async () => {

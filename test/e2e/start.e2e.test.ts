@@ -1,7 +1,7 @@
 /**
  * `npm start` as a user runs it: it prints the URL and the login, n8n answers there with the
  * examples and the emulator credentials imported, the credential tests pass, the ComputeStacks
- * emulator holds the demo project, and Ctrl-C (SIGINT) stops n8n and the emulators.
+ * emulator holds the demo project, the Stacuity credential points at the Stacuity emulator, and Ctrl-C (SIGINT) stops n8n and the emulators.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,11 +10,13 @@ import * as path from 'node:path';
 
 import { API_KEY, API_SECRET } from '../emulators/computestacks';
 import { PROJECT_ID, SERVER_KEY } from '../emulators/stack-auth';
+import { API_TOKEN as STACUITY_API_TOKEN } from '../emulators/stacuity';
 import { n8nCache, REPO_ROOT } from './n8n';
 
 const N8N_PORT = 25760;
 const STACK_AUTH_PORT = 25769;
 const COMPUTESTACKS_PORT = 25919;
+const STACUITY_PORT = 25929;
 
 async function listening(port: number): Promise<boolean> {
 	try {
@@ -45,6 +47,7 @@ describe('npm start', () => {
 				STACKPACK_N8N_PORT: String(N8N_PORT),
 				STACKPACK_STACK_AUTH_PORT: String(STACK_AUTH_PORT),
 				STACKPACK_COMPUTESTACKS_PORT: String(COMPUTESTACKS_PORT),
+				STACKPACK_STACUITY_PORT: String(STACUITY_PORT),
 				STACKPACK_N8N_USER_FOLDER: userFolder,
 				STACKPACK_N8N_QUIET: 'true',
 			},
@@ -94,6 +97,7 @@ describe('npm start', () => {
 			'Stack Auth: email users found by a search',
 			'Stack Auth: export all users',
 			'Stack Auth: welcome new users',
+			'Stacuity: alert when a data session cannot be created',
 		]);
 		const credentials = await get('/rest/credentials');
 		const credential = credentials.data.find((c) => c.type === 'stackAuthApi');
@@ -151,6 +155,45 @@ describe('npm start', () => {
 		expect(services.map((s) => s.label)).toEqual(['blog', 'blog-db']);
 	});
 
+	test('the Stacuity credential points at the emulator, and its test passes with what is stored', async () => {
+		const apiUrl = `http://127.0.0.1:${STACUITY_PORT}/api/v1`;
+		expect(output).toContain(`[stackpack] Stacuity emulator at ${apiUrl}`);
+		expect(output).toContain(`Credential "Stacuity (local emulator)" points at ${apiUrl}`);
+		const rest = async (method: string, route: string, body?: unknown) =>
+			(await (
+				await fetch(`${base}${route}`, {
+					method,
+					headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
+					body: body === undefined ? undefined : JSON.stringify(body),
+				})
+			).json()) as { data: Record<string, unknown> & Array<Record<string, unknown>> };
+		const credential = (await rest('GET', '/rest/credentials')).data.find(
+			(c) => c.type === 'stacuityApi',
+		);
+		expect(credential?.name).toBe('Stacuity (local emulator)');
+		const stored = (
+			await rest('GET', `/rest/credentials/${String(credential?.id)}?includeData=true`)
+		).data.data as Record<string, unknown>;
+		expect(stored.baseUrl).toBe(apiUrl);
+		// The editor's Test button sends the data as n8n showed it (the token redacted); n8n fills
+		// in the stored token, so the test passes only with the token that was imported.
+		expect(stored.apiToken).not.toBe(STACUITY_API_TOKEN);
+		const tested = await rest('POST', '/rest/credentials/test', {
+			credentials: {
+				id: credential?.id,
+				name: credential?.name,
+				type: 'stacuityApi',
+				data: stored,
+			},
+		});
+		expect(tested.data).toEqual({ status: 'OK', message: expect.any(String) });
+		// The emulator answers with the API token directly too.
+		const verify = await fetch(`${apiUrl}/apitokens/verify`, {
+			headers: { authorization: `Bearer ${STACUITY_API_TOKEN}` },
+		});
+		expect(((await verify.json()) as { success: boolean }).success).toBe(true);
+	});
+
 	test('npm run demo:webhook starts the active trigger example, which updates the new user', async () => {
 		const run = spawnSync('npm', ['run', '--silent', 'demo:webhook'], {
 			cwd: REPO_ROOT,
@@ -184,10 +227,12 @@ describe('npm start', () => {
 	test('Ctrl-C stops n8n and the emulators', async () => {
 		expect(await listening(STACK_AUTH_PORT)).toBe(true);
 		expect(await listening(COMPUTESTACKS_PORT)).toBe(true);
+		expect(await listening(STACUITY_PORT)).toBe(true);
 		process.kill(-child.pid!, 'SIGINT');
 		await new Promise<void>((resolve) => child.on('close', () => resolve()));
 		expect(await listening(N8N_PORT)).toBe(false);
 		expect(await listening(STACK_AUTH_PORT)).toBe(false);
 		expect(await listening(COMPUTESTACKS_PORT)).toBe(false);
+		expect(await listening(STACUITY_PORT)).toBe(false);
 	}, 60_000);
 });

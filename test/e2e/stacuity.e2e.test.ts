@@ -1,0 +1,574 @@
+/**
+ * Stacuity in a real n8n (2.41.1 on Node 24, the pack installed from its tarball), driven over
+ * n8n's REST API as the editor drives it, against the Stacuity emulator:
+ * - publishing a workflow with the Stacuity Trigger (attached to the VSlice fleet-eu) creates one
+ *   event handler posting to n8n's production URL, one event map with the subscriptions, and sets
+ *   the map on the VSlice;
+ * - an event Stacuity sends starts one execution with the event; a second event a second one;
+ *   redeliveries and a wrong bearer token start none;
+ * - a restart of n8n keeps the registration (no second handler);
+ * - unpublishing removes the handler and the map, puts the VSlice's previous map back and
+ *   deletes nothing else; publishing again creates exactly one new handler;
+ * - the example workflow (attached to an endpoint group) reads the endpoint's key/values and
+ *   shapes an alert.
+ * One n8n user folder and process (restarted once) serve every test of this file.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+import {
+	API_TOKEN,
+	CATALOGUE,
+	StacuityState,
+	startStacuityEmulator,
+	type StacuityEmulator,
+} from '../emulators/stacuity';
+import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
+
+const N8N_PORT = 25920;
+const BROKER_PORT = 25921;
+const OWNER = { email: 'owner@example.com', password: 'StackPack-e2e-1' };
+const TRIGGER = 'n8n-nodes-stackpack.stacuityTrigger';
+const EXAMPLE_FILE = 'stacuity-data-session-alert.json';
+const WEBHOOK_ID = randomUUID();
+const CREDENTIAL = { id: 'stacuityDemo00001', name: 'Stacuity (local emulator)' };
+const FAILED = 'endpointdatasessioncreatefailed_v1';
+const PURGED = 'endpointpurged_v1';
+
+interface Json {
+	[key: string]: unknown;
+}
+
+/** What n8n stored of an execution. */
+interface Execution {
+	id: string;
+	status: string;
+	mode: string;
+	data: {
+		resultData: {
+			error?: { message: string };
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Json }>> } }>>;
+		};
+	};
+}
+
+/** Output items of one node of an execution. */
+function output(execution: Execution, node: string): Json[] {
+	return (execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
+}
+
+/** A signed-in editor session: its cookies go with every request to n8n, as a browser sends them. */
+class EditorSession {
+	private readonly cookies = new Map<string, string>();
+
+	constructor(readonly baseUrl: string) {}
+
+	async rest(
+		method: string,
+		route: string,
+		body?: unknown,
+	): Promise<{ status: number; body: Json }> {
+		const response = await fetch(`${this.baseUrl}${route}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': 'e2e',
+				...(this.cookies.size
+					? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
+					: {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		for (const cookie of response.headers.getSetCookie()) {
+			const [pair] = cookie.split(';');
+			const at = pair.indexOf('=');
+			this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1));
+		}
+		const text = await response.text();
+		let parsed: Json = {};
+		try {
+			parsed = text ? (JSON.parse(text) as Json) : {};
+		} catch {
+			parsed = { text };
+		}
+		return { status: response.status, body: parsed };
+	}
+
+	/** `rest()` that expects 200 and returns `data`. */
+	async data<T = Json>(method: string, route: string, body?: unknown): Promise<T> {
+		const { status, body: answer } = await this.rest(method, route, body);
+		if (status !== 200)
+			throw new Error(`${method} ${route} answered ${status}: ${JSON.stringify(answer)}`);
+		return answer.data as T;
+	}
+}
+
+describe('Stacuity in n8n', () => {
+	let cache: CachePaths;
+	let home: N8nHome;
+	let emu: StacuityEmulator;
+	let editor: EditorSession;
+	let flatted: { parse(text: string): unknown };
+	let workflowId = '';
+	let versionId = '';
+	let url = '';
+	/** The emulator's handlers, maps, VSlices and endpoint groups before the first activation. */
+	let before = '';
+
+	/** The requests that reached the emulator since `from`, as `METHOD /path` below /api/v1. */
+	function lines(from: number): string[] {
+		return emu.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`);
+	}
+
+	/**
+	 * The requests since `from` once at least `count` arrived and no other followed for a second.
+	 * n8n 2.x publishes and unpublishes through its outbox: the REST call returns before the
+	 * trigger's hooks run (@n8n/config workflows.config useWorkflowPublicationService).
+	 */
+	async function settled(from: number, count: number): Promise<string[]> {
+		const deadline = Date.now() + 30_000;
+		while (emu.requests.length - from < count && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		let seen = -1;
+		while (seen !== emu.requests.length) {
+			seen = emu.requests.length;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+		return lines(from);
+	}
+
+	/** Handlers, maps (with subscriptions), VSlices and endpoint groups, for comparing. */
+	function snapshot(): string {
+		const { state } = emu;
+		return JSON.stringify({
+			handlers: [...state.eventHandlers.values()],
+			maps: [...state.eventMaps.values()],
+			vslices: [...state.vslices.values()],
+			groups: [...state.endpointGroups.values()],
+		});
+	}
+
+	/** The handlers the trigger created (the catalogue's are ops-webhook and audit-webhook). */
+	function created() {
+		const catalogue = Object.values(CATALOGUE.eventHandlers) as string[];
+		return [...emu.state.eventHandlers.values()].filter((h) => !catalogue.includes(h.moniker));
+	}
+
+	function fleet() {
+		return StacuityState.find(emu.state.vslices, CATALOGUE.vslices.fleet)!;
+	}
+
+	async function finished(executionId: string): Promise<Execution> {
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const { status, body } = await editor.rest('GET', `/rest/executions/${executionId}`);
+			const stored = body.data as (Omit<Execution, 'data'> & { data: string }) | undefined;
+			if (status === 200 && stored && stored.status !== 'new' && stored.status !== 'running')
+				return { ...stored, data: flatted.parse(stored.data) as Execution['data'] };
+			if (Date.now() > deadline)
+				throw new Error(`execution ${executionId} did not finish: ${JSON.stringify(body)}`);
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+	/**
+	 * The finished executions of a workflow, oldest first, once n8n lists at least `count` and
+	 * none is still running; then waits 1.5 s more and fails if another one showed up.
+	 */
+	async function executions(id: string, count: number): Promise<Execution[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
+		const list = async () =>
+			(
+				await editor.data<{ results: Array<{ id: string; status: string }> }>(
+					'GET',
+					`/rest/executions?filter=${filter}&limit=100`,
+				)
+			).results;
+		const deadline = Date.now() + 30_000;
+		let results = await list();
+		while (
+			(results.length < count || results.some((e) => ['new', 'running'].includes(e.status))) &&
+			Date.now() < deadline
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			results = await list();
+		}
+		// Let a wrongly started execution show up before counting.
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		results = await list();
+		expect(results).toHaveLength(count);
+		const ids = results.map((e) => e.id).sort((a, b) => Number(a) - Number(b));
+		return await Promise.all(ids.map(finished));
+	}
+
+	/** Waits until n8n serves the production webhook (a GET answers with a hint to POST). */
+	async function registered(to: string): Promise<void> {
+		const deadline = Date.now() + 30_000;
+		let answer = '';
+		while (Date.now() < deadline) {
+			answer = await (await fetch(to)).text();
+			if (/POST/.test(answer)) return;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`the webhook did not register: ${answer}\n${home.serverLog}`);
+	}
+
+	/** The editor's Publish button. */
+	async function publish(id: string, version: string): Promise<void> {
+		await editor.data('POST', `/rest/workflows/${id}/activate`, { versionId: version });
+	}
+
+	async function unpublish(id: string): Promise<void> {
+		await editor.data('POST', `/rest/workflows/${id}/deactivate`);
+	}
+
+	beforeAll(async () => {
+		cache = n8nCache();
+		const requireFromN8n = createRequire(
+			path.join(cache.n8nDir, 'node_modules', 'n8n', 'package.json'),
+		);
+		flatted = requireFromN8n('flatted') as typeof flatted;
+		emu = await startStacuityEmulator();
+		home = new N8nHome({
+			cache,
+			route: 'package',
+			port: N8N_PORT,
+			brokerPort: BROKER_PORT,
+			env: {
+				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+				N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+				N8N_INSTANCE_OWNER_FIRST_NAME: 'Stack',
+				N8N_INSTANCE_OWNER_LAST_NAME: 'Pack',
+				N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(cache, OWNER.password),
+			},
+		});
+		home.install(packPackage());
+		// The example and its credential are imported as `npm start` and users import them.
+		await home.importCredentials([
+			{
+				...CREDENTIAL,
+				type: 'stacuityApi',
+				data: { baseUrl: emu.apiUrl, apiToken: API_TOKEN },
+			},
+		]);
+		await home.importWorkflow(
+			JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE_FILE), 'utf8')) as object,
+		);
+		await home.start();
+		editor = new EditorSession(home.baseUrl);
+		const login = await editor.rest('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		if (login.status !== 200) throw new Error(`login failed (${login.status})`);
+	}, 10 * 60_000);
+
+	afterAll(async () => {
+		await home?.dispose();
+		await emu?.stop();
+	});
+
+	test('publishing creates one event handler at the production URL, one event map with the subscriptions, and sets it on the VSlice', async () => {
+		before = snapshot();
+		const saved = await editor.data<{ id: string; versionId: string }>('POST', '/rest/workflows', {
+			name: 'Stacuity data sessions',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Stacuity Trigger',
+					type: TRIGGER,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: WEBHOOK_ID,
+					parameters: {
+						attachTo: 'vslice',
+						vsliceId: { __rl: true, mode: 'moniker', value: CATALOGUE.vslices.fleet },
+						eventTypes: [FAILED, PURGED],
+					},
+					credentials: { stacuityApi: CREDENTIAL },
+				},
+			],
+			connections: {},
+		});
+		workflowId = saved.id;
+		versionId = saved.versionId;
+		const previousMap = fleet().eventMapId;
+		expect(previousMap).toBe(
+			StacuityState.find(emu.state.eventMaps, CATALOGUE.eventMaps.fleet)!.id,
+		);
+
+		const from = emu.requests.length;
+		await publish(workflowId, versionId);
+		url = `${home.baseUrl}/webhook/${WEBHOOK_ID}/webhook`;
+		await registered(url);
+		const sent = await settled(from, 5);
+
+		const handlers = created();
+		expect(handlers).toHaveLength(1);
+		const [handler] = handlers;
+		expect(handler.webhookConfig).toMatchObject({ url, timeout: '5' });
+		expect(handler.webhookConfig.bearerToken).toMatch(/^[0-9a-f]{64}$/);
+		expect(handler.name).toBe('n8n: Stacuity data sessions / Stacuity Trigger');
+		expect(emu.state.eventHandlers.size).toBe(3);
+
+		expect(emu.state.eventMaps.size).toBe(3);
+		const map = [...emu.state.eventMaps.values()].find(
+			(m) => !(Object.values(CATALOGUE.eventMaps) as string[]).includes(m.moniker),
+		)!;
+		expect(map.eventScope).toBe('vslice');
+		expect(map.subscriptions.map((s) => [s.eventHandlerId, s.eventType])).toEqual([
+			[handler.id, FAILED],
+			[handler.id, PURGED],
+		]);
+		expect(fleet().eventMapId).toBe(map.id);
+
+		const vslice = fleet();
+		expect(sent).toEqual([
+			'POST /EventHandlers',
+			'POST /EventMaps',
+			`POST /EventMaps/${map.moniker}/subscriptions`,
+			`GET /vslices/${CATALOGUE.vslices.fleet}`,
+			`PUT /vslices/${vslice.id}`,
+		]);
+		for (const request of emu.requests.slice(from))
+			expect(request.headers.authorization).toBe(`Bearer ${API_TOKEN}`);
+		// Nothing but the map changed on the VSlice.
+		const was = (JSON.parse(before) as { vslices: Json[] }).vslices.find((v) => v.id === vslice.id);
+		expect({ ...vslice, eventMapId: previousMap }).toEqual(was);
+	}, 120_000);
+
+	test('an event starts one execution with the event; a second event a second; redeliveries and a wrong bearer start none', async () => {
+		expect(workflowId).not.toBe('');
+		const truck = StacuityState.find(emu.state.endpoints, CATALOGUE.endpoints.truck1)!;
+		const [handler] = created();
+		const first = await emu.emitEvent({
+			eventType: FAILED,
+			endpointId: CATALOGUE.endpoints.truck1,
+			detail: { apn: 'fleet.iot', cause: 'user-authentication-failed' },
+		});
+		// Only the trigger's handler is subscribed through the map now on the VSlice.
+		expect(first).toEqual([
+			{
+				handler: handler.moniker,
+				url,
+				status: 200,
+				body: expect.stringContaining('"received":true'),
+			},
+		]);
+		const firstDelivery = emu.deliveries[emu.deliveries.length - 1];
+		expect(firstDelivery.headers.authorization).toBe(`Bearer ${handler.webhookConfig.bearerToken}`);
+		const [one] = await executions(workflowId, 1);
+		expect(one.status).toBe('success');
+		expect(one.mode).toBe('webhook');
+		const event = JSON.parse(firstDelivery.payload) as Json;
+		expect(output(one, 'Stacuity Trigger')).toEqual([
+			{
+				eventId: event.eventId,
+				eventTime: event.eventTime,
+				eventType: FAILED,
+				endpointId: truck.id,
+				detail: { apn: 'fleet.iot', cause: 'user-authentication-failed' },
+			},
+		]);
+
+		// A different event, after the first execution saved its delivery: a second execution.
+		const second = await emu.emitEvent({
+			eventType: PURGED,
+			endpointId: CATALOGUE.endpoints.truck2,
+			detail: { reason: 'decommissioned' },
+		});
+		expect(second.map((d) => d.status)).toEqual([200]);
+		const secondId = (JSON.parse(emu.deliveries[emu.deliveries.length - 1].payload) as Json)
+			.eventId as string;
+		const two = await executions(workflowId, 2);
+		expect(two[1].status).toBe('success');
+		expect(output(two[1], 'Stacuity Trigger')).toEqual([
+			{
+				eventId: secondId,
+				eventTime: expect.any(String),
+				eventType: PURGED,
+				endpointId: StacuityState.find(emu.state.endpoints, CATALOGUE.endpoints.truck2)!.id,
+				detail: { reason: 'decommissioned' },
+			},
+		]);
+
+		// Stacuity sends the same body again: answered, nothing started (both are remembered).
+		for (const eventId of [event.eventId as string, secondId]) {
+			const again = await emu.redeliver(eventId);
+			expect(again).toHaveLength(1);
+			expect(again[0].status).toBe(200);
+			expect(JSON.parse(again[0].body)).toEqual({
+				received: true,
+				ignored: 'redelivery of an event already received',
+			});
+		}
+
+		// A POST without the handler's bearer token is refused.
+		for (const authorization of [
+			`Bearer ${'0'.repeat(64)}`,
+			'Bearer ops-secret-token',
+			undefined,
+		]) {
+			const refused = await fetch(url, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					...(authorization ? { authorization } : {}),
+				},
+				body: JSON.stringify({ ...event, eventId: randomUUID() }),
+			});
+			expect(refused.status).toBe(401);
+			expect(refused.headers.get('www-authenticate')).toBe('Bearer');
+		}
+		expect(await executions(workflowId, 2)).toHaveLength(2);
+	}, 120_000);
+
+	test('a restart of n8n keeps the registration: nothing is created or removed, events still arrive', async () => {
+		const [handler] = created();
+		const from = emu.requests.length;
+		await home.stop();
+		await home.start();
+		editor = new EditorSession(home.baseUrl);
+		const login = await editor.rest('POST', '/rest/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		expect(login.status).toBe(200);
+		await registered(url);
+
+		// The first event is still known after the restart, and a new one starts an execution.
+		const first = emu.deliveries.find((d) => d.handler === handler.moniker)!;
+		const again = await emu.redeliver(first.eventId);
+		expect(JSON.parse(again[0].body)).toEqual({
+			received: true,
+			ignored: 'redelivery of an event already received',
+		});
+		const sent = await emu.emitEvent({ eventType: FAILED, endpointId: CATALOGUE.endpoints.truck1 });
+		expect(sent.map((d) => [d.handler, d.status])).toEqual([[handler.moniker, 200]]);
+		const runs = await executions(workflowId, 3);
+		expect(output(runs[2], 'Stacuity Trigger')).toMatchObject([{ eventType: FAILED, detail: {} }]);
+
+		// n8n keeps the production webhook of an active workflow in its database across a restart;
+		// at start, storing it again fails and n8n skips the node's hooks (n8n:
+		// active-workflow-manager.ts addWebhooks): no request reached Stacuity, the same handler.
+		expect(lines(from)).toEqual([]);
+		expect(created().map((h) => h.id)).toEqual([handler.id]);
+	}, 240_000);
+
+	test('unpublishing removes the handler and the map, puts the previous map back, and deletes nothing else', async () => {
+		const [handler] = created();
+		const map = [...emu.state.eventMaps.values()].find((m) => m.id === fleet().eventMapId)!;
+		const from = emu.requests.length;
+		await unpublish(workflowId);
+		expect(await settled(from, 4)).toEqual([
+			`GET /vslices/${fleet().id}`,
+			`PUT /vslices/${fleet().id}`,
+			`DELETE /EventMaps/${map.id}`,
+			`DELETE /EventHandlers/${handler.id}`,
+		]);
+		expect(emu.state.eventHandlers.has(handler.id)).toBe(false);
+		expect(emu.state.eventMaps.has(map.id)).toBe(false);
+		// The catalogue's handlers, maps with their subscriptions, VSlices and endpoint groups are
+		// as they were before the first activation.
+		expect(JSON.parse(snapshot())).toEqual(JSON.parse(before));
+		expect(fleet().eventMapId).toBe(
+			StacuityState.find(emu.state.eventMaps, CATALOGUE.eventMaps.fleet)!.id,
+		);
+		// An event now reaches nothing (the fleet map does not subscribe to it).
+		expect(
+			await emu.emitEvent({ eventType: FAILED, endpointId: CATALOGUE.endpoints.truck1 }),
+		).toEqual([]);
+	}, 120_000);
+
+	test('publishing again creates exactly one new handler, which receives events', async () => {
+		const previous = emu.deliveries.map((d) => d.handler);
+		const from = emu.requests.length;
+		await publish(workflowId, versionId);
+		await registered(url);
+		expect(await settled(from, 5)).toHaveLength(5);
+		const handlers = created();
+		expect(handlers).toHaveLength(1);
+		expect(previous).not.toContain(handlers[0].moniker);
+		expect(emu.state.eventHandlers.size).toBe(3);
+		expect(emu.state.eventMaps.size).toBe(3);
+		expect(lines(from).filter((l) => l === 'POST /EventHandlers')).toHaveLength(1);
+		const sent = await emu.emitEvent({ eventType: FAILED, endpointId: CATALOGUE.endpoints.truck1 });
+		expect(sent.map((d) => [d.handler, d.status])).toEqual([[handlers[0].moniker, 200]]);
+		await executions(workflowId, 4);
+
+		const end = emu.requests.length;
+		await unpublish(workflowId);
+		expect(await settled(end, 4)).toHaveLength(4);
+		expect(JSON.parse(snapshot())).toEqual(JSON.parse(before));
+	}, 120_000);
+
+	test('the example: a failed data session of a truck is shaped into an alert with its key/values', async () => {
+		const example = JSON.parse(
+			readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE_FILE), 'utf8'),
+		) as { id: string; nodes: Array<{ webhookId?: string }> };
+		const stored = await editor.data<{ versionId: string }>('GET', `/rest/workflows/${example.id}`);
+		const trucks = StacuityState.find(emu.state.endpointGroups, CATALOGUE.endpointGroups.trucks)!;
+		const from = emu.requests.length;
+		await publish(example.id, stored.versionId);
+		const to = `${home.baseUrl}/webhook/${example.nodes[0].webhookId}/webhook`;
+		await registered(to);
+		const registration = await settled(from, 5);
+		const [handler] = created();
+		expect(handler.webhookConfig.url).toBe(to);
+		// The update replaced the record: read it again.
+		const map = emu.state.eventMaps.get(
+			StacuityState.find(emu.state.endpointGroups, trucks.id)!.eventMapId!,
+		)!;
+		expect(map.eventScope).toBe('endpoint');
+		expect(map.subscriptions.map((s) => [s.eventHandlerId, s.eventType])).toEqual([
+			[handler.id, FAILED],
+		]);
+		expect(registration).toEqual([
+			'POST /EventHandlers',
+			'POST /EventMaps',
+			`POST /EventMaps/${map.moniker}/subscriptions`,
+			`GET /EndpointGroups/${CATALOGUE.endpointGroups.trucks}`,
+			`PUT /EndpointGroups/${trucks.id}`,
+		]);
+
+		const truck = StacuityState.find(emu.state.endpoints, CATALOGUE.endpoints.truck1)!;
+		const reads = emu.requests.length;
+		const sent = await emu.emitEvent({
+			eventType: FAILED,
+			endpointId: CATALOGUE.endpoints.truck1,
+			detail: { apn: 'fleet.iot' },
+		});
+		expect(sent.map((d) => d.status)).toEqual([200]);
+		const event = JSON.parse(emu.deliveries[emu.deliveries.length - 1].payload) as Json;
+		const [run] = await executions(example.id, 1);
+		expect([run.status, run.data.resultData.error?.message]).toEqual(['success', undefined]);
+		expect(output(run, 'Get key values')).toEqual([
+			{ key: 'firmware', value: '1.4.2' },
+			{ key: 'odometer', value: '120345' },
+		]);
+		expect(output(run, 'Shape alert')).toEqual([
+			{
+				alert: `Data session could not be created for endpoint ${truck.id}`,
+				endpointId: truck.id,
+				eventId: event.eventId,
+				eventTime: event.eventTime,
+				detail: { apn: 'fleet.iot' },
+				keyValues: { firmware: '1.4.2', odometer: '120345' },
+			},
+		]);
+		expect(lines(reads)).toEqual([`GET /endpoints/${truck.id}/keyvalues`]);
+
+		const end = emu.requests.length;
+		await unpublish(example.id);
+		expect(await settled(end, 4)).toEqual([
+			`GET /EndpointGroups/${trucks.id}`,
+			`PUT /EndpointGroups/${trucks.id}`,
+			`DELETE /EventMaps/${map.id}`,
+			`DELETE /EventHandlers/${handler.id}`,
+		]);
+		expect(JSON.parse(snapshot())).toEqual(JSON.parse(before));
+	}, 120_000);
+});
