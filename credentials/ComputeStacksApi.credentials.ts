@@ -69,7 +69,9 @@ export class ComputeStacksApi implements ICredentialType {
 	/**
 	 * `GET /api/users` (the account's own profile). HTTP errors are read as bodies so that the
 	 * test shows ComputeStacks' own message, with the lockout warning for a refused login, rather
-	 * than n8n's generic text. The test sends one request and never repeats it.
+	 * than n8n's generic text. The test sends one request and never repeats it. This is the
+	 * credential test alone: the key pair is static, there is nothing to refresh, and node
+	 * requests never ignore HTTP errors.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

@@ -52,8 +52,11 @@ export class StacuityApi implements ICredentialType {
 	}
 
 	/**
-	 * `GET /apitokens/verify`. HTTP errors are read as bodies so that the test shows Stacuity's own
-	 * `messages` instead of n8n's generic text.
+	 * `GET /apitokens/verify`. HTTP errors are read as bodies so that the rules can tell a refused
+	 * token (`success: false`) from a base URL that is not Stacuity's API. (Rule messages are
+	 * fixed texts: a credential test cannot quote Stacuity's `messages`.) This is the credential
+	 * test alone: the token is static, there is nothing to refresh, and node requests never
+	 * ignore HTTP errors.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

@@ -7,7 +7,7 @@ import { readRequestSettings, type RequestSettings } from './options';
 import { paginate } from './paginate';
 import { encodeSegment, fillPath, segmentProblem } from './path';
 import {
-	credentialFingerprint,
+	connectionOf,
 	sendRequest,
 	stopsExecution,
 	type ApiRequest,
@@ -227,7 +227,7 @@ const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `changes` over `base`: objects merged key by key, anything else (arrays too) replaced. */
-export function mergeInto(base: IDataObject, changes: IDataObject): IDataObject {
+function mergeInto(base: IDataObject, changes: IDataObject): IDataObject {
 	const out: IDataObject = { ...base };
 	for (const [key, value] of Object.entries(changes))
 		out[key] = isObject(value) && isObject(out[key]) ? mergeInto(out[key], value) : value;
@@ -427,17 +427,11 @@ export async function executeOperation(
 			`The operation '${operationName}' of '${resource}' is not supported`,
 		);
 	}
-	const credential = provider.authenticationParameter
-		? (this.getNodeParameter(provider.authenticationParameter, 0) as string)
-		: provider.credentials[0];
-	const credentials = await this.getCredentials(credential);
-	const baseUrl = provider.baseUrl(credentials);
+	const { credential, baseUrl, fingerprint } = await connectionOf(this, provider);
 	const settings: RequestSettings = readRequestSettings(this);
 	const transport: TransportOptions = {
 		credential,
-		...(provider.remembersRefusal
-			? { fingerprint: credentialFingerprint(credential, baseUrl, credentials) }
-			: {}),
+		fingerprint,
 		timeout: settings.timeout,
 		proxy: settings.proxy,
 		skipSslCertificateValidation: settings.skipSslCertificateValidation,

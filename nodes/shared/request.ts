@@ -317,6 +317,42 @@ export async function sendRequest(
 	}
 }
 
+/** The credential a node uses, the API root it gives, and what a request needs of it. */
+export interface Connection {
+	/** Its type, as the node's Authentication parameter (or the only credential) names it. */
+	credential: string;
+	credentials: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	/** Set for providers that remember refused credentials (see credentialFingerprint). */
+	fingerprint?: string;
+}
+
+/**
+ * The node's credential: the one its Authentication parameter picks (else the provider's only
+ * one), read once, with the base URL and, where the provider remembers refusals, its fingerprint.
+ */
+export async function connectionOf(context: Context, provider: Provider): Promise<Connection> {
+	const parameter = provider.authenticationParameter;
+	const credential = !parameter
+		? provider.credentials[0]
+		: 'getInputData' in context
+			? (context.getNodeParameter(parameter, 0) as string)
+			: ((context as ILoadOptionsFunctions).getNodeParameter(
+					parameter,
+					provider.credentials[0],
+				) as string);
+	const credentials = await context.getCredentials(credential);
+	const baseUrl = provider.baseUrl(credentials);
+	return {
+		credential,
+		credentials,
+		baseUrl,
+		...(provider.remembersRefusal
+			? { fingerprint: credentialFingerprint(credential, baseUrl, credentials) }
+			: {}),
+	};
+}
+
 /** One request from a list search or option loader, with the node's credential. */
 export async function lookupRequest(
 	context: ILoadOptionsFunctions,
@@ -345,23 +381,11 @@ export async function credentialRequest(
 		body?: unknown;
 	},
 ): Promise<unknown> {
-	const credential = provider.authenticationParameter
-		? ((context as ILoadOptionsFunctions).getNodeParameter(
-				provider.authenticationParameter,
-				provider.credentials[0],
-			) as string)
-		: provider.credentials[0];
-	const credentials = await context.getCredentials(credential);
-	const baseUrl = provider.baseUrl(credentials);
+	const { credential, baseUrl, fingerprint } = await connectionOf(context, provider);
 	const response = await sendRequest(
 		context,
 		provider,
-		{
-			credential,
-			...(provider.remembersRefusal
-				? { fingerprint: credentialFingerprint(credential, baseUrl, credentials) }
-				: {}),
-		},
+		{ credential, fingerprint },
 		{
 			method: request.method,
 			url: `${baseUrl}${request.path}`,

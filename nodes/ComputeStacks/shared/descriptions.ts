@@ -117,7 +117,3 @@ export const callbackFields: Field[] = [
 		api: 'callback.authorization',
 	},
 ];
-
-/** Sends a comma-separated text as a list. */
-export const listValue = (value: unknown): unknown =>
-	Array.isArray(value) && value.length === 0 ? undefined : value;

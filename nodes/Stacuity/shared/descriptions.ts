@@ -124,9 +124,6 @@ export const listOptions: Field = collection('Options', 'options', [
 	},
 ]);
 
-/** The keys Simplify keeps of most records. */
-export const SIMPLE = ['id', 'moniker', 'name'];
-
 /**
  * A record as read, in the shape Stacuity takes on a write: linked objects (`{id, moniker,
  * name}`) and enum-like values (`{key, moniker, name, active}`) become their moniker, as
