@@ -12,6 +12,15 @@ import * as path from 'node:path';
 
 import { resources } from '../../nodes/ComputeStacks/resources';
 import type { Resource } from '../../nodes/shared/types';
+import {
+	coverageProblems,
+	parseCoverage,
+	readInventory,
+	shape,
+	type CoverageRules,
+	type Endpoint,
+	type Row,
+} from '../docs/coverage';
 
 const INVENTORY = path.resolve(
 	__dirname,
@@ -19,48 +28,6 @@ const INVENTORY = path.resolve(
 );
 const DOC = path.resolve(__dirname, '../../docs/coverage/computestacks.md');
 const FIXTURES = path.join(__dirname, 'fixtures');
-
-interface Endpoint {
-	method: string;
-	path: string;
-}
-
-interface Row extends Endpoint {
-	line: number;
-	/** `Resource → Operation`, or undefined for an excluded row. */
-	operation?: { resource: string; name: string };
-	/** The reason of an excluded row ('' when none is given). */
-	excluded?: string;
-	/** The third cell, when it is neither. */
-	invalid?: string;
-}
-
-const METHOD = /^(GET|POST|PUT|PATCH|DELETE|PUT\/PATCH)$/;
-
-/** The rows of a coverage document (table lines whose first cell is an HTTP method). */
-function parseCoverage(text: string): Row[] {
-	const rows: Row[] = [];
-	text.split('\n').forEach((line, index) => {
-		const cells = line.split('|').map((cell) => cell.trim());
-		if (cells.length < 5 || !METHOD.test(cells[1].toUpperCase())) return;
-		const row: Row = {
-			method: cells[1].toUpperCase(),
-			path: cells[2].replace(/`/g, ''),
-			line: index + 1,
-		};
-		const target = cells.slice(3, -1).join('|').trim();
-		const excluded = /^Excluded:(.*)$/i.exec(target);
-		const mapped = /^(.+?)\s*→\s*(.+)$/.exec(target);
-		if (excluded) row.excluded = excluded[1].trim();
-		else if (mapped) row.operation = { resource: mapped[1].trim(), name: mapped[2].trim() };
-		else row.invalid = target;
-		rows.push(row);
-	});
-	return rows;
-}
-
-/** A path with its query removed and every `{placeholder}` as `{}`. */
-const shape = (p: string) => p.split('?')[0].replace(/\{[^}]+\}/g, '{}');
 
 /**
  * Whether an operation's path calls a row's endpoint: the same segments, where a `{placeholder}`
@@ -84,79 +51,30 @@ function pathMatches(row: string, operation: string): boolean {
 const methodMatches = (row: string, operation: string) =>
 	row === operation || (row === 'PUT/PATCH' && (operation === 'PUT' || operation === 'PATCH'));
 
-/** What is wrong with a coverage document, against the inventory and the node's resources. */
-function coverageProblems(rows: Row[], inventory: Endpoint[], nodeResources: Resource[]): string[] {
-	const problems: string[] = [];
-	const key = (e: Endpoint) => `${e.method} ${e.path}`;
-	const listed = new Map<string, Row>();
-	for (const row of rows) {
-		if (listed.has(key(row))) problems.push(`line ${row.line}: ${key(row)} is listed twice`);
-		listed.set(key(row), row);
-	}
-	const known = new Set(inventory.map(key));
-	for (const endpoint of inventory)
-		if (!listed.has(key(endpoint))) problems.push(`${key(endpoint)} is not in the document`);
-	for (const row of rows) {
-		if (!known.has(key(row)))
-			problems.push(`line ${row.line}: ${key(row)} is not in the inventory`);
-		if (row.invalid !== undefined)
-			problems.push(
-				`line ${row.line}: '${row.invalid}' is neither 'Resource → Operation' nor 'Excluded: reason'`,
-			);
-		if (row.excluded !== undefined && row.excluded.length < 3)
-			problems.push(`line ${row.line}: ${key(row)} is excluded without a reason`);
-	}
-	// Implemented rows name an operation of the node that calls their endpoint.
-	const operations = nodeResources.flatMap((resource) =>
-		resource.operations.map((operation) => ({ resource, operation })),
-	);
-	const find = (resource: string, name: string) =>
-		operations.find(
-			(o) =>
-				(o.resource.displayName === resource || o.resource.value === resource) &&
-				(o.operation.name === name || o.operation.value === name),
-		);
-	const named = new Set<string>();
-	for (const row of rows) {
-		if (!row.operation) continue;
-		const found = find(row.operation.resource, row.operation.name);
-		const label = `${row.operation.resource} → ${row.operation.name}`;
-		if (!found) {
-			problems.push(`line ${row.line}: the node has no operation ${label}`);
-			continue;
-		}
-		named.add(`${found.resource.value}:${found.operation.value}`);
-		const calls = `${found.operation.method} /api${shape(found.operation.path)}`;
-		if (
-			!methodMatches(row.method, found.operation.method) ||
-			!pathMatches(row.path, `/api${found.operation.path}`)
-		)
-			problems.push(`line ${row.line}: ${label} calls ${calls}, not ${key(row)}`);
-	}
-	for (const { resource, operation } of operations)
-		if (!named.has(`${resource.value}:${operation.value}`))
-			problems.push(
-				`${resource.displayName} → ${operation.name} (${operation.method} /api${operation.path}) is not in the document`,
-			);
-	return problems;
-}
+/** ComputeStacks' inventory writes `PUT/PATCH` for routes that take both, and its paths under /api. */
+const RULES: CoverageRules = {
+	methods: /^(GET|POST|PUT|PATCH|DELETE|PUT\/PATCH)$/,
+	ignoreCase: true,
+	pathPrefix: '/api',
+	minReason: 3,
+	calls: (row, operation) =>
+		methodMatches(row.method, operation.method) && pathMatches(row.path, operation.path),
+};
+
+const problems = (rows: Row[], inventory: Endpoint[], nodeResources: Resource[]) =>
+	coverageProblems(rows, inventory, nodeResources, RULES);
 
 describe('ComputeStacks coverage', () => {
 	test('the inventory has its 165 endpoints (a missing file fails, never skips)', () => {
-		expect(existsSync(INVENTORY)).toBe(true);
-		const inventory = (JSON.parse(readFileSync(INVENTORY, 'utf8')) as { endpoints: Endpoint[] })
-			.endpoints;
-		expect(inventory).toHaveLength(165);
+		expect(readInventory(INVENTORY)).toHaveLength(165);
 	});
 
 	test('docs/coverage/computestacks.md lists every endpoint, maps every operation, and gives every exclusion a reason', () => {
-		expect(existsSync(INVENTORY)).toBe(true);
+		const inventory = readInventory(INVENTORY);
 		expect(existsSync(DOC)).toBe(true);
-		const inventory = (JSON.parse(readFileSync(INVENTORY, 'utf8')) as { endpoints: Endpoint[] })
-			.endpoints;
-		const rows = parseCoverage(readFileSync(DOC, 'utf8'));
+		const rows = parseCoverage(readFileSync(DOC, 'utf8'), RULES);
 		expect(rows).toHaveLength(165);
-		expect(coverageProblems(rows, inventory, resources)).toEqual([]);
+		expect(problems(rows, inventory, resources)).toEqual([]);
 	});
 });
 
@@ -190,7 +108,10 @@ describe('the coverage check itself (fixtures)', () => {
 	});
 
 	test('a correct document passes', () => {
-		const rows = parseCoverage(readFileSync(path.join(FIXTURES, 'coverage-good.md'), 'utf8'));
+		const rows = parseCoverage(
+			readFileSync(path.join(FIXTURES, 'coverage-good.md'), 'utf8'),
+			RULES,
+		);
 		expect(rows).toHaveLength(5);
 		expect(rows[0]).toEqual({
 			method: 'GET',
@@ -199,12 +120,12 @@ describe('the coverage check itself (fixtures)', () => {
 			operation: { resource: 'Project', name: 'Get Many' },
 		});
 		expect(rows[4].excluded).toBe('deprecated token login; it always answers 400');
-		expect(coverageProblems(rows, inventory, subset)).toEqual([]);
+		expect(problems(rows, inventory, subset)).toEqual([]);
 	});
 
 	test('a document with one mistake of each kind fails, naming each', () => {
-		const rows = parseCoverage(readFileSync(path.join(FIXTURES, 'coverage-bad.md'), 'utf8'));
-		expect(coverageProblems(rows, inventory, subset)).toEqual([
+		const rows = parseCoverage(readFileSync(path.join(FIXTURES, 'coverage-bad.md'), 'utf8'), RULES);
+		expect(problems(rows, inventory, subset)).toEqual([
 			'line 7: PATCH /api/projects/{id} is listed twice',
 			'GET /api/projects/{id} is not in the document',
 			'line 9: POST /api/auth is excluded without a reason',

@@ -14,118 +14,34 @@ import * as path from 'node:path';
 
 import { resources } from '../../nodes/Stacuity/resources';
 import type { Resource } from '../../nodes/shared/types';
+import {
+	coverageProblems,
+	parseCoverage,
+	readInventory as readInventoryFile,
+	shape,
+	type CoverageRules,
+	type Endpoint,
+	type Row,
+} from '../docs/coverage';
 
 /** The inventory lives beside the repository (`../shared/specs/...` from its root). */
 const INVENTORY = path.resolve(__dirname, '../../../shared/specs/stacuity/endpoint-inventory.json');
 const DOC = path.resolve(__dirname, '../../docs/coverage/stacuity.md');
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-interface Endpoint {
-	method: string;
-	path: string;
-}
-
-interface Row extends Endpoint {
-	line: number;
-	/** `Resource → Operation`, or undefined for an excluded row. */
-	operation?: { resource: string; name: string };
-	/** The reason of an excluded row ('' when none is given). */
-	excluded?: string;
-	/** The third cell, when it is neither. */
-	invalid?: string;
-}
-
+/** Stacuity's paths are compared as its client writes them: letter case counts. */
 const METHOD = /^(GET|POST|PUT|PATCH|DELETE)$/;
-
-/** The rows of a coverage document (table lines whose first cell is an HTTP method). */
-function parseCoverage(text: string): Row[] {
-	const rows: Row[] = [];
-	text.split('\n').forEach((line, index) => {
-		const cells = line.split('|').map((cell) => cell.trim());
-		if (cells.length < 5 || !METHOD.test(cells[1])) return;
-		const row: Row = {
-			method: cells[1],
-			path: cells[2].replace(/`/g, ''),
-			line: index + 1,
-		};
-		const target = cells.slice(3, -1).join('|').trim();
-		const excluded = /^Excluded:(.*)$/.exec(target);
-		const mapped = /^(.+?)\s*→\s*(.+)$/.exec(target);
-		if (excluded) row.excluded = excluded[1].trim();
-		else if (mapped) row.operation = { resource: mapped[1].trim(), name: mapped[2].trim() };
-		else row.invalid = target;
-		rows.push(row);
-	});
-	return rows;
-}
-
-/** A path with its query removed and every `{placeholder}` as `{}`; letter case is kept. */
-const shape = (p: string) => p.split('?')[0].replace(/\{[^}]+\}/g, '{}');
 
 /** Whether an operation (method, path template) calls a row's endpoint. */
 const matches = (row: Endpoint, operation: Endpoint) =>
 	row.method === operation.method && shape(row.path) === shape(operation.path);
 
-function readInventory(file = INVENTORY): Endpoint[] {
-	// A missing inventory fails here (in CI and locally alike): the check is never skipped.
-	expect([file, existsSync(file)]).toEqual([file, true]);
-	return (JSON.parse(readFileSync(file, 'utf8')) as { endpoints: Endpoint[] }).endpoints;
-}
+const RULES: CoverageRules = { methods: METHOD, minReason: 10, calls: matches };
 
-/** What is wrong with a coverage document, against the inventory and the node's resources. */
-function coverageProblems(rows: Row[], inventory: Endpoint[], nodeResources: Resource[]): string[] {
-	const problems: string[] = [];
-	const key = (e: Endpoint) => `${e.method} ${e.path}`;
-	const listed = new Map<string, Row>();
-	for (const row of rows) {
-		if (listed.has(key(row))) problems.push(`line ${row.line}: ${key(row)} is listed twice`);
-		listed.set(key(row), row);
-	}
-	const known = new Set(inventory.map(key));
-	for (const endpoint of inventory)
-		if (!listed.has(key(endpoint))) problems.push(`${key(endpoint)} is not in the document`);
-	for (const row of rows) {
-		if (!known.has(key(row)))
-			problems.push(`line ${row.line}: ${key(row)} is not in the inventory`);
-		if (row.invalid !== undefined)
-			problems.push(
-				`line ${row.line}: '${row.invalid}' is neither 'Resource → Operation' nor 'Excluded: reason'`,
-			);
-		if (row.excluded !== undefined && row.excluded.length < 10)
-			problems.push(`line ${row.line}: ${key(row)} is excluded without a reason`);
-	}
-	// Implemented rows name an operation of the node that calls their endpoint.
-	const operations = nodeResources.flatMap((resource) =>
-		resource.operations.map((operation) => ({ resource, operation })),
-	);
-	const find = (resource: string, name: string) =>
-		operations.find(
-			(o) =>
-				(o.resource.displayName === resource || o.resource.value === resource) &&
-				(o.operation.name === name || o.operation.value === name),
-		);
-	const named = new Set<string>();
-	for (const row of rows) {
-		if (!row.operation) continue;
-		const found = find(row.operation.resource, row.operation.name);
-		const label = `${row.operation.resource} → ${row.operation.name}`;
-		if (!found) {
-			problems.push(`line ${row.line}: the node has no operation ${label}`);
-			continue;
-		}
-		named.add(`${found.resource.value}:${found.operation.value}`);
-		if (!matches(row, found.operation))
-			problems.push(
-				`line ${row.line}: ${label} calls ${found.operation.method} ${shape(found.operation.path)}, not ${key(row)}`,
-			);
-	}
-	for (const { resource, operation } of operations)
-		if (!named.has(`${resource.value}:${operation.value}`))
-			problems.push(
-				`${resource.displayName} → ${operation.name} (${operation.method} ${operation.path}) is not in the document`,
-			);
-	return problems;
-}
+const readInventory = (file = INVENTORY) => readInventoryFile(file);
+
+const problems = (rows: Row[], inventory: Endpoint[], nodeResources: Resource[]) =>
+	coverageProblems(rows, inventory, nodeResources, RULES);
 
 describe('Stacuity coverage', () => {
 	test('the inventory has its 49 endpoints (a missing file fails, never skips)', () => {
@@ -141,9 +57,9 @@ describe('Stacuity coverage', () => {
 	test('docs/coverage/stacuity.md lists every endpoint, maps every operation, and gives every exclusion a reason', () => {
 		const inventory = readInventory();
 		expect(existsSync(DOC)).toBe(true);
-		const rows = parseCoverage(readFileSync(DOC, 'utf8'));
+		const rows = parseCoverage(readFileSync(DOC, 'utf8'), RULES);
 		expect(rows).toHaveLength(49);
-		expect(coverageProblems(rows, inventory, resources)).toEqual([]);
+		expect(problems(rows, inventory, resources)).toEqual([]);
 		// Every operation of the node is on exactly one row, and only the Edge API is excluded.
 		const implemented = rows.filter((r) => r.operation);
 		expect(implemented).toHaveLength(resources.flatMap((r) => r.operations).length);
@@ -196,7 +112,10 @@ describe('the coverage check itself (fixtures)', () => {
 	});
 
 	test('a correct document passes', () => {
-		const rows = parseCoverage(readFileSync(path.join(FIXTURES, 'coverage-good.md'), 'utf8'));
+		const rows = parseCoverage(
+			readFileSync(path.join(FIXTURES, 'coverage-good.md'), 'utf8'),
+			RULES,
+		);
 		expect(rows).toHaveLength(5);
 		expect(rows[0]).toEqual({
 			method: 'GET',
@@ -208,12 +127,12 @@ describe('the coverage check itself (fixtures)', () => {
 		expect(rows[4].excluded).toBe(
 			'device-side Edge API on another host, reachable only over the cellular data path',
 		);
-		expect(coverageProblems(rows, inventory, subset)).toEqual([]);
+		expect(problems(rows, inventory, subset)).toEqual([]);
 	});
 
 	test('a document with one mistake of each kind fails, naming each', () => {
-		const rows = parseCoverage(readFileSync(path.join(FIXTURES, 'coverage-bad.md'), 'utf8'));
-		expect(coverageProblems(rows, inventory, subset)).toEqual([
+		const rows = parseCoverage(readFileSync(path.join(FIXTURES, 'coverage-bad.md'), 'utf8'), RULES);
+		expect(problems(rows, inventory, subset)).toEqual([
 			'line 7: PUT /vslices/{idOrMoniker} is listed twice',
 			'GET /EndpointGroups/{idOrMoniker} is not in the document',
 			'line 8: GET /endpointgroups/{idOrMoniker} is not in the inventory',
