@@ -93,3 +93,22 @@ export function inputError(
 ): NodeOperationError {
 	return new NodeOperationError(node, `${message} [item ${itemIndex}]`, { itemIndex, description });
 }
+
+/**
+ * The error a credential's token request (its `preAuthentication`) throws when the API refuses
+ * the credential: a plain Error with no HTTP response on it, so that n8n does not take it for an
+ * expired token and ask again, carrying the status and the explanation for the node's error.
+ */
+export interface CredentialRefusal {
+	credentialRefusal: { status: number; message: string; description: string };
+}
+
+export function credentialRefusalError(
+	status: number,
+	message: string,
+	description: string,
+): Error & CredentialRefusal {
+	return Object.assign(new Error(`${message}. ${description}`), {
+		credentialRefusal: { status, message, description },
+	});
+}

@@ -141,8 +141,12 @@ function prepare(
 			(target === 'body' && operation.wrap
 				? `${operation.wrap}.${provider.apiName(field.name)}`
 				: provider.apiName(field.name));
-		setAt(into, name, value);
-		for (const [key, extra] of Object.entries(field.also ?? {})) setAt(into, key, extra);
+		// A query name is sent as written: dots there are part of the name (`page_request.first`).
+		if (target === 'query') into[name] = value as IDataObject[string];
+		else setAt(into, name, value);
+		for (const [key, extra] of Object.entries(field.also ?? {}))
+			if (target === 'query') into[key] = extra;
+			else setAt(into, key, extra);
 	};
 	for (const field of operation.fields ?? []) {
 		if (!visible(field, read)) continue;

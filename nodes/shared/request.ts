@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { header, parseBody } from './errors';
+import { header, parseBody, type CredentialRefusal } from './errors';
 import type { HttpFailure, Provider, RetryPolicy } from './types';
 
 export interface ApiRequest {
@@ -150,6 +150,15 @@ export function resetAsRetryAfter(reset: string | undefined, now = Date.now()): 
 	return String(Math.max(0, Math.ceil(value - now / 1000)));
 }
 
+/**
+ * What a credential's own token request raised when the API refused the credential (see
+ * CredentialRefusal in errors.ts): the credential has already said what is wrong.
+ */
+function credentialRefusal(error: unknown): CredentialRefusal['credentialRefusal'] | undefined {
+	const refusal = (error as Partial<CredentialRefusal> | undefined)?.credentialRefusal;
+	return refusal && typeof refusal.message === 'string' ? refusal : undefined;
+}
+
 /** The status, headers and body of a failed request, from the error n8n's helper threw. */
 function failureOf(node: INode, error: unknown, itemIndex?: number): HttpFailure | undefined {
 	const cause = (error as { cause?: unknown })?.cause ?? error;
@@ -210,6 +219,7 @@ export async function sendRequest(
 		headers: { ...provider.headers, ...request.headers },
 	};
 	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
+	if (provider.arrayFormat) options.arrayFormat = provider.arrayFormat;
 	if (request.body !== undefined) {
 		const empty =
 			typeof request.body === 'object' &&
@@ -248,12 +258,29 @@ export async function sendRequest(
 				// carries nothing of the request.
 				const verdict = (error as { cause?: unknown })?.cause ?? error;
 				if (verdict instanceof NodeOperationError) throw verdict;
+				const refusal = credentialRefusal(verdict);
+				if (refusal) {
+					const refused = new NodeApiError(
+						context.getNode(),
+						{ message: refusal.message, httpCode: String(refusal.status) } as JsonObject,
+						{
+							message: refusal.message,
+							description: refusal.description,
+							httpCode: String(refusal.status),
+							itemIndex: request.itemIndex,
+						},
+					);
+					// Every later request would ask for a token the same way and be refused the same way.
+					fatal.add(refused);
+					throw refused;
+				}
 				throw networkError(context.getNode(), error, provider, request.itemIndex);
 			}
 			if (policy.statuses.includes(failure.status) && attempt < policy.maxRetries) {
 				await sleep(
 					retryDelayMs(
 						header(failure.headers, 'retry-after') ??
+							provider.retryAfter?.(failure) ??
 							resetAsRetryAfter(header(failure.headers, 'ratelimit-reset')),
 						attempt,
 						policy,

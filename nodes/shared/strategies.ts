@@ -68,7 +68,8 @@ export function relayStrategy(options: {
 	pageSize: number;
 	firstParameter: string;
 	afterParameter: string;
-	listKey: string;
+	/** The records' key; default: the operation's list key (APIs that name the list per endpoint). */
+	listKey?: string;
 	pageInfo: string;
 }): PaginationStrategy {
 	return {
@@ -82,7 +83,7 @@ export function relayStrategy(options: {
 			const more = info.hasNextPage === true || info.hasNextPage === 'true';
 			const end = info.endCursor;
 			return {
-				records: records(response.body, options.listKey),
+				records: records(response.body, options.listKey ?? response.listKey ?? ''),
 				next: more && typeof end === 'string' && end !== '' ? { after: end } : undefined,
 			};
 		},

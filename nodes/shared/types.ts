@@ -212,6 +212,8 @@ export interface Provider {
 	concurrency?: number;
 	/** Headers sent with every request. */
 	headers?: Record<string, string>;
+	/** How array query values are written (n8n's default: `key[0]=a&key[1]=b`); `repeat`: `key=a&key=b`. */
+	arrayFormat?: 'indices' | 'brackets' | 'repeat' | 'comma';
 	/** An empty body of a POST/PUT/PATCH is sent as `{}` (some APIs refuse a JSON request without a body). */
 	sendEmptyBody?: boolean;
 	/** Statuses that wait and retry (429/503 by default). */
@@ -244,6 +246,11 @@ export interface Provider {
 		/** Which execution-stopping failures are refusals of the credential itself. */
 		when(failure: HttpFailure, credential: string): boolean;
 	};
+	/**
+	 * How long a 429/503 asks to wait, read from its body (as a Retry-After value: seconds or an
+	 * HTTP date), for APIs that say it there; the Retry-After header wins.
+	 */
+	retryAfter?(failure: HttpFailure): string | undefined;
 	/** A warning for the user read off a successful response's headers (shown as an execution hint). */
 	notice?(headers: Record<string, unknown>): string | undefined;
 }

@@ -1,0 +1,49 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties } from '../shared/describe';
+import { executeOperation, indexOperations } from '../shared/execute';
+import { requestOptionsProperty } from '../shared/options';
+import { buildResources } from '../StackPath/shared/build';
+import { listSearch } from '../StackPath/shared/locators';
+import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provider';
+import { resources as tables } from './operations.generated';
+
+/** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
+const resources = buildResources(tables, {});
+
+const operations = indexOperations(stackPath, resources);
+
+/**
+ * StackPath Monitoring. StackPath stopped operating in 2024: the node follows its published API and works with
+ * any server that speaks it (the gateway URL is a credential field).
+ */
+export class StackPathMonitoring implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'StackPath Monitoring',
+		name: 'stackPathMonitoring',
+		icon: { light: 'file:../../icons/stackpath.svg', dark: 'file:../../icons/stackpath.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage StackPath synthetic monitors and their alert conditions and read monitoring metrics',
+		defaults: { name: 'StackPath Monitoring' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: STACKPATH_CREDENTIAL_TYPE, required: true }],
+		properties: buildProperties(resources, 'monitor', [requestOptionsProperty]),
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperation.call(this, operations);
+	}
+}
