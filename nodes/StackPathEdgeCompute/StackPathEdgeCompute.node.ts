@@ -16,7 +16,7 @@ import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provid
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
-const resources = buildResources(tables, {
+export const resources = buildResources(tables, {
 	'POST /ipam/v1/stacks/{stack_id}/allocations': waits(operationCompletion('allocation')),
 	'PATCH /ipam/v1/stacks/{stack_id}/allocations/{allocation_slug}': waits(
 		operationCompletion('allocation update'),

@@ -15,7 +15,7 @@ import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provid
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
-const resources = buildResources(tables, {});
+export const resources = buildResources(tables, {});
 
 const operations = indexOperations(stackPath, resources);
 

@@ -287,7 +287,14 @@ function field(
 }
 
 function bodySchema(reader: SpecReader, spec: Spec, operation: Record<string, unknown>) {
-	const content = (operation.requestBody as { content?: Record<string, { schema?: Schema }> })
+	let requestBody = operation.requestBody as Schema | undefined;
+	if (requestBody?.$ref) {
+		const name = requestBody.$ref.split('/').pop() as string;
+		requestBody = (spec.components as { requestBodies?: Record<string, Schema> })?.requestBodies?.[
+			name
+		];
+	}
+	const content = (requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)
 		?.content;
 	if (content) return reader.resolve(spec, content['application/json']?.schema);
 	const parameters = (operation.parameters ?? []) as Schema[];
@@ -364,6 +371,7 @@ function buildOperation(
 	}
 	let wrap: string | undefined;
 	const body = bodySchema(reader, spec, operation);
+	if (entry.requestBodyFields?.length && !body) throw new Error(`${key}: no body schema found`);
 	// The inventory notes nested fields as `origin{path, hostname, …}`: the key is before the brace.
 	const topLevel = (entry.requestBodyFields ?? []).map((f) => f.split('{')[0].trim());
 	if (body && topLevel.length) {
@@ -380,6 +388,7 @@ function buildOperation(
 				names = innerNames;
 			}
 		}
+		if (!holder.properties) throw new Error(`${key}: no body schema found`);
 		for (const apiName of names) {
 			const schema = holder.properties?.[apiName];
 			fields.push(
@@ -449,6 +458,7 @@ export interface Generated {
 	coverage: Array<{
 		key: string;
 		group: string;
+		source: string;
 		node?: string;
 		resource?: string;
 		operation?: string;
@@ -480,7 +490,8 @@ export async function generate(dir = specsDir()): Promise<Generated> {
 				coverage.push({
 					key,
 					group: entry.group,
-					node: node.node,
+					source: entry.source,
+					node: node.displayName,
 					resource: resource.displayName,
 					operation: name,
 				});
@@ -513,9 +524,42 @@ export async function generate(dir = specsDir()): Promise<Generated> {
 		const key = `${entry.method} ${entry.path}`;
 		if (placed.has(key)) continue;
 		if (!EXCLUDED[key]) throw new Error(`${key} is neither placed nor excluded`);
-		coverage.push({ key, group: entry.group, excluded: EXCLUDED[key] });
+		coverage.push({ key, group: entry.group, source: entry.source, excluded: EXCLUDED[key] });
 	}
+	files['docs/coverage/stackpath.md'] = coverageDocument(coverage);
 	return { files, coverage };
+}
+
+/** The coverage document: every inventory endpoint, by API group, with its node operation. */
+function coverageDocument(coverage: Generated['coverage']): string {
+	const lines = [
+		'# StackPath coverage',
+		'',
+		"Every endpoint of StackPath's published specs (`endpoint-inventory.json`: the current file of",
+		'each API group, plus the 9 endpoints found only in the 2019 CDN spec), with the node operation',
+		'that calls it or the reason it is not one. StackPath stopped operating in 2024; the specs are',
+		'the last public description of its API. Written by `npm run generate:stackpath`; a test',
+		'(`test/stackpath/coverage.test.ts`) checks it against the inventory and the nodes.',
+	];
+	const groups = [...new Set(coverage.map((row) => row.group))];
+	for (const group of groups) {
+		const rows = coverage.filter((row) => row.group === group);
+		lines.push(
+			'',
+			`## ${group} (\`${rows[0].source}\`)`,
+			'',
+			'| Method | Endpoint | Node |',
+			'| --- | --- | --- |',
+		);
+		for (const row of rows) {
+			const [method, route] = row.key.split(' ');
+			const target = row.excluded
+				? `Excluded: ${row.excluded}`
+				: `${row.node}: ${row.resource} → ${row.operation}`;
+			lines.push(`| ${method} | \`${route}\` | ${target} |`);
+		}
+	}
+	return `${lines.join('\n')}\n`;
 }
 
 async function main() {

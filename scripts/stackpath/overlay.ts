@@ -15,12 +15,15 @@ export interface ResourceOverlay {
 export interface NodeOverlay {
 	/** Folder and class name under nodes/. */
 	node: string;
+	/** The node's name in the editor. */
+	displayName: string;
 	resources: ResourceOverlay[];
 }
 
 export const NODES: NodeOverlay[] = [
 	{
 		node: 'StackPath',
+		displayName: 'StackPath',
 		resources: [
 			{
 				value: 'account',
@@ -85,6 +88,7 @@ export const NODES: NodeOverlay[] = [
 	},
 	{
 		node: 'StackPathCdn',
+		displayName: 'StackPath CDN',
 		resources: [
 			{
 				value: 'certificate',
@@ -252,6 +256,7 @@ export const NODES: NodeOverlay[] = [
 	},
 	{
 		node: 'StackPathDns',
+		displayName: 'StackPath DNS',
 		resources: [
 			{
 				value: 'discovery',
@@ -300,6 +305,7 @@ export const NODES: NodeOverlay[] = [
 	},
 	{
 		node: 'StackPathWaf',
+		displayName: 'StackPath WAF',
 		resources: [
 			{
 				value: 'certificate',
@@ -407,6 +413,7 @@ export const NODES: NodeOverlay[] = [
 	},
 	{
 		node: 'StackPathEdgeCompute',
+		displayName: 'StackPath Edge Compute',
 		resources: [
 			{
 				value: 'allocation',
@@ -541,6 +548,7 @@ export const NODES: NodeOverlay[] = [
 	},
 	{
 		node: 'StackPathObjectStorage',
+		displayName: 'StackPath Object Storage',
 		resources: [
 			{
 				value: 'accessKey',
@@ -572,6 +580,7 @@ export const NODES: NodeOverlay[] = [
 	},
 	{
 		node: 'StackPathMonitoring',
+		displayName: 'StackPath Monitoring',
 		resources: [
 			{
 				value: 'alertCondition',

@@ -349,10 +349,14 @@ export async function runListSearch(options: {
 		active: false,
 		nodeTypes: new TestNodeTypes([options.node]),
 	});
+	// As n8n's DynamicNodeParametersService does: the node's current parameters travel in the
+	// additional data, where getCurrentNodeParameter reads them.
+	const additionalData = makeAdditionalData(store, options.credentialTypes);
+	additionalData.currentNodeParameters = options.parameters ?? {};
 	const context = new LoadOptionsContext(
 		workflow,
 		node,
-		makeAdditionalData(store, options.credentialTypes),
+		additionalData,
 		'parameters',
 	) as unknown as ILoadOptionsFunctions;
 	const search = options.node.methods?.listSearch?.[options.method];

@@ -1,0 +1,109 @@
+/**
+ * The StackPath credential's token, through n8n-core with a credential store that persists what
+ * preAuthentication returns (as n8n's database does): one token request per token lifetime,
+ * one re-fetch and one retry after expiry, and refusals explained without a loop.
+ */
+import { StackPathApi } from '../../credentials/StackPathApi.credentials';
+import { CredentialStore, testCredential } from '../harness';
+import { credentialData, emulator, lines, run, TOKEN, useStackPathEmulator } from './helpers';
+
+useStackPathEmulator();
+
+const getStacks = { resource: 'stack', operation: 'getAll', returnAll: false, limit: 5 };
+
+function storeWith(overrides = {}) {
+	const store = new CredentialStore();
+	const credentials = store.add('stackPathApi', credentialData(overrides) as never);
+	return { store, credentials };
+}
+
+test('20 executions within the token lifetime make exactly one token request', async () => {
+	emulator().seed();
+	const { store } = storeWith();
+	for (let i = 0; i < 20; i++) {
+		const result = await run('stackPath', getStacks, { store });
+		expect(result.error).toBeUndefined();
+		expect(result.json.length).toBeGreaterThan(0);
+	}
+	expect(emulator().count('POST', '/identity/v1/oauth2/token')).toBe(1);
+	expect(emulator().count('GET', '/stack/v1/stacks')).toBe(20);
+	expect(store.updates).toBe(1);
+	const token = emulator().requests.find((r) => `${r.method} ${r.path}` === TOKEN);
+	expect(token?.body).toEqual({
+		grant_type: 'client_credentials',
+		client_id: credentialData().clientId,
+		client_secret: credentialData().clientSecret,
+	});
+});
+
+test('an expired token is fetched again once and the request repeated once', async () => {
+	emulator().seed();
+	const { store } = storeWith();
+	await run('stackPath', getStacks, { store });
+	emulator().expireTokens();
+	const result = await run('stackPath', getStacks, { store });
+	expect(result.error).toBeUndefined();
+	expect(lines(result.requests)).toEqual(['GET /stack/v1/stacks', TOKEN, 'GET /stack/v1/stacks']);
+	expect(store.updates).toBe(2);
+	// The new token is stored: the next execution sends no token request.
+	const next = await run('stackPath', getStacks, { store });
+	expect(lines(next.requests)).toEqual(['GET /stack/v1/stacks']);
+});
+
+test('a wrong secret fails with the explanation after one token request, over several items', async () => {
+	const result = await run('stackPath', getStacks, {
+		credentials: { clientSecret: 'f'.repeat(64) },
+		items: [{}, {}, {}],
+		continueOnFail: true,
+	});
+	expect(lines(result.requests)).toEqual([TOKEN]);
+	expect(result.error?.message).toMatch(/^StackPath refused the client secret/);
+	expect(result.error?.description).toMatch(/secret is wrong/);
+	expect((result.error as { httpCode?: string })?.httpCode).toBe('401');
+});
+
+test('an unknown client ID is explained as such', async () => {
+	const result = await run('stackPath', getStacks, { credentials: { clientId: '0'.repeat(32) } });
+	expect(lines(result.requests)).toEqual([TOKEN]);
+	expect(result.error?.message).toMatch(/^StackPath does not know this client ID/);
+	expect((result.error as { httpCode?: string })?.httpCode).toBe('404');
+});
+
+test('a token refused again after a re-fetch fails after one retry, not in a loop', async () => {
+	emulator().seed();
+	const { store } = storeWith();
+	await run('stackPath', getStacks, { store });
+	emulator().fault('GET', '/stack/v1/stacks', {
+		status: 401,
+		body: { code: 16, message: 'token revoked', details: [] },
+		times: 2,
+	});
+	const result = await run('stackPath', getStacks, { store });
+	expect(lines(result.requests)).toEqual(['GET /stack/v1/stacks', TOKEN, 'GET /stack/v1/stacks']);
+	expect(result.error?.message).toBe('StackPath: token revoked (UNAUTHENTICATED)');
+});
+
+describe('credential test', () => {
+	test('a token, then the first stack', async () => {
+		emulator().seed();
+		const result = await testCredential({
+			credentialType: new StackPathApi(),
+			data: credentialData(),
+			emulator: emulator(),
+		});
+		expect(result.status).toBe('OK');
+		expect(lines(result.requests)).toEqual([TOKEN, 'GET /stack/v1/stacks']);
+		expect(result.requests[1].query['page_request.first']).toBe('1');
+	});
+
+	test('a wrong secret says so', async () => {
+		const result = await testCredential({
+			credentialType: new StackPathApi(),
+			data: credentialData({ clientSecret: 'f'.repeat(64) }),
+			emulator: emulator(),
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/StackPath refused the client secret/);
+		expect(lines(result.requests)).toEqual([TOKEN]);
+	});
+});
