@@ -5,6 +5,7 @@
  *
  * Environment: STACKPACK_N8N_PORT (5678), STACKPACK_STACK_AUTH_PORT (45801),
  * STACKPACK_COMPUTESTACKS_PORT (45802), STACKPACK_STACUITY_PORT (45803),
+ * STACKPACK_STACKPATH_PORT (45804),
  * STACKPACK_N8N_USER_FOLDER (<cache>/user-folder),
  * STACKPACK_N8N_CACHE (~/.cache/n8n-nodes-stackpack).
  */
@@ -26,6 +27,11 @@ import {
 	CATALOGUE as STACUITY_CATALOGUE,
 	startStacuityEmulator,
 } from '../test/emulators/stacuity';
+import {
+	CLIENT_ID as STACKPATH_CLIENT_ID,
+	CLIENT_SECRET as STACKPATH_CLIENT_SECRET,
+	StackPathEmulator,
+} from '../test/emulators/stackpath';
 import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT } from '../test/e2e/n8n';
 import { DEMO_SIGNING_SECRET, WELCOME_WORKFLOW_ID } from './demo-webhook';
 
@@ -34,6 +40,7 @@ const port = Number(process.env.STACKPACK_N8N_PORT ?? 5678);
 const stackAuthPort = Number(process.env.STACKPACK_STACK_AUTH_PORT ?? 45801);
 const computeStacksPort = Number(process.env.STACKPACK_COMPUTESTACKS_PORT ?? 45802);
 const stacuityPort = Number(process.env.STACKPACK_STACUITY_PORT ?? 45803);
+const stackPathPort = Number(process.env.STACKPACK_STACKPATH_PORT ?? 45804);
 
 /** A ComputeStacks project to look at: a WordPress site with its database, one container each. */
 function seedComputeStacksDemo(emulator: ComputeStacksEmulator): void {
@@ -74,6 +81,10 @@ async function main(): Promise<void> {
 	say(`ComputeStacks emulator at ${computeStacks.baseUrl} (API key ${API_KEY})`);
 	const stacuity = await startStacuityEmulator({ port: stacuityPort });
 	say(`Stacuity emulator at ${stacuity.apiUrl} (VSlice "${STACUITY_CATALOGUE.vslices.fleet}")`);
+	const stackPath = new StackPathEmulator();
+	await stackPath.start(stackPathPort);
+	const { stackSlug } = stackPath.seed();
+	say(`StackPath emulator at ${stackPath.baseUrl} (stack "${stackSlug}")`);
 
 	const home = new N8nHome({
 		cache,
@@ -99,6 +110,7 @@ async function main(): Promise<void> {
 		await stackAuth.stop();
 		await computeStacks.stop();
 		await stacuity.stop();
+		await stackPath.stop();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => void stop(0));
@@ -130,6 +142,16 @@ async function main(): Promise<void> {
 			name: 'Stacuity (local emulator)',
 			type: 'stacuityApi',
 			data: { baseUrl: `${stacuity.apiUrl}`, apiToken: STACUITY_API_TOKEN },
+		},
+		{
+			id: 'stackPathDemo0001',
+			name: 'StackPath (local emulator)',
+			type: 'stackPathApi',
+			data: {
+				gatewayUrl: stackPath.baseUrl,
+				clientId: STACKPATH_CLIENT_ID,
+				clientSecret: STACKPATH_CLIENT_SECRET,
+			},
 		},
 	]);
 	const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
@@ -166,6 +188,8 @@ async function main(): Promise<void> {
 			'  edit it to use your own ComputeStacks portal and API key.',
 			`  Credential "Stacuity (local emulator)" points at ${stacuity.apiUrl} (VSlice "${STACUITY_CATALOGUE.vslices.fleet}",`,
 			`  endpoint group "${STACUITY_CATALOGUE.endpointGroups.trucks}"); edit it to use your own Stacuity API token.`,
+			`  Credential "StackPath (local emulator)" points at ${stackPath.baseUrl} (stack "${stackSlug}").`,
+			'  StackPath stopped operating in 2024: point it at a server that speaks its API to use your own.',
 			'',
 			'  "Stack Auth: welcome new users" is active. In another terminal, `npm run demo:webhook`',
 			"  creates a user in the emulator and sends Stack Auth's signed user.created webhook to it.",

@@ -16,7 +16,35 @@ import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provid
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
+/** Instances carry their containers, VMs and their statuses; Simplify keeps what a workflow reads. */
+const SIMPLE_INSTANCE = [
+	'id',
+	'name',
+	'workloadId',
+	'phase',
+	'location',
+	'ipAddress',
+	'externalIpAddress',
+	'ipv6Address',
+	'externalIpv6Address',
+	'createdAt',
+	'startedAt',
+	'reason',
+	'message',
+];
+
+/** Workloads carry their whole spec and targets; Simplify keeps their identity and status. */
+const SIMPLE_WORKLOAD = ['id', 'name', 'slug', 'metadata', 'status'];
+
 export const resources = buildResources(tables, {
+	'GET /workload/v1/stacks/{stack_id}/workloads': { simplify: SIMPLE_WORKLOAD },
+	'GET /workload/v1/stacks/{stack_id}/workloads/{workload_id}': { simplify: SIMPLE_WORKLOAD },
+	'GET /workload/v1/stacks/{stack_id}/workloads/{workload_id}/instances': {
+		simplify: SIMPLE_INSTANCE,
+	},
+	'GET /workload/v1/stacks/{stack_id}/workloads/{workload_id}/instances/{instance_name}': {
+		simplify: SIMPLE_INSTANCE,
+	},
 	'POST /ipam/v1/stacks/{stack_id}/allocations': waits(operationCompletion('allocation')),
 	'PATCH /ipam/v1/stacks/{stack_id}/allocations/{allocation_slug}': waits(
 		operationCompletion('allocation update'),

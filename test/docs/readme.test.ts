@@ -14,6 +14,31 @@ import { resources as stacuityResources } from '../../nodes/Stacuity/resources';
 import type { Resource } from '../../nodes/shared/types';
 import { StackAuth } from '../../nodes/StackAuth/StackAuth.node';
 import { resources as stackAuthResources } from '../../nodes/StackAuth/resources';
+import { StackPath, resources as stackPathResources } from '../../nodes/StackPath/StackPath.node';
+import {
+	StackPathCdn,
+	resources as stackPathCdnResources,
+} from '../../nodes/StackPathCdn/StackPathCdn.node';
+import {
+	StackPathDns,
+	resources as stackPathDnsResources,
+} from '../../nodes/StackPathDns/StackPathDns.node';
+import {
+	StackPathEdgeCompute,
+	resources as stackPathEdgeComputeResources,
+} from '../../nodes/StackPathEdgeCompute/StackPathEdgeCompute.node';
+import {
+	StackPathMonitoring,
+	resources as stackPathMonitoringResources,
+} from '../../nodes/StackPathMonitoring/StackPathMonitoring.node';
+import {
+	StackPathObjectStorage,
+	resources as stackPathObjectStorageResources,
+} from '../../nodes/StackPathObjectStorage/StackPathObjectStorage.node';
+import {
+	StackPathWaf,
+	resources as stackPathWafResources,
+} from '../../nodes/StackPathWaf/StackPathWaf.node';
 
 const README = path.resolve(__dirname, '..', '..', 'README.md');
 
@@ -43,6 +68,28 @@ test.each([
 	['Stack Auth', 'operations', new StackAuth(), stackAuthResources],
 	['ComputeStacks', 'computestacks-operations', new ComputeStacks(), computeStacksResources],
 	['Stacuity', 'stacuity-operations', new Stacuity(), stacuityResources],
+	['StackPath', 'stackpath-operations', new StackPath(), stackPathResources],
+	['StackPath CDN', 'stackpath-cdn-operations', new StackPathCdn(), stackPathCdnResources],
+	['StackPath DNS', 'stackpath-dns-operations', new StackPathDns(), stackPathDnsResources],
+	['StackPath WAF', 'stackpath-waf-operations', new StackPathWaf(), stackPathWafResources],
+	[
+		'StackPath Edge Compute',
+		'stackpath-edge-compute-operations',
+		new StackPathEdgeCompute(),
+		stackPathEdgeComputeResources,
+	],
+	[
+		'StackPath Object Storage',
+		'stackpath-object-storage-operations',
+		new StackPathObjectStorage(),
+		stackPathObjectStorageResources,
+	],
+	[
+		'StackPath Monitoring',
+		'stackpath-monitoring-operations',
+		new StackPathMonitoring(),
+		stackPathMonitoringResources,
+	],
 ])('the README lists every operation of the %s node', (_name, marker, node, resources) => {
 	const START = `<!-- ${marker}:start -->`;
 	const END = `<!-- ${marker}:end -->`;

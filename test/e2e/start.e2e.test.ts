@@ -17,6 +17,7 @@ const N8N_PORT = 25760;
 const STACK_AUTH_PORT = 25769;
 const COMPUTESTACKS_PORT = 25919;
 const STACUITY_PORT = 25929;
+const STACKPATH_PORT = 25939;
 
 async function listening(port: number): Promise<boolean> {
 	try {
@@ -48,6 +49,7 @@ describe('npm start', () => {
 				STACKPACK_STACK_AUTH_PORT: String(STACK_AUTH_PORT),
 				STACKPACK_COMPUTESTACKS_PORT: String(COMPUTESTACKS_PORT),
 				STACKPACK_STACUITY_PORT: String(STACUITY_PORT),
+				STACKPACK_STACKPATH_PORT: String(STACKPATH_PORT),
 				STACKPACK_N8N_USER_FOLDER: userFolder,
 				STACKPACK_N8N_QUIET: 'true',
 			},
@@ -97,6 +99,10 @@ describe('npm start', () => {
 			'Stack Auth: email users found by a search',
 			'Stack Auth: export all users',
 			'Stack Auth: welcome new users',
+			'StackPath: ACME DNS-01 challenge record',
+			'StackPath: create an Object Storage bucket',
+			'StackPath: every instance of every workload',
+			'StackPath: purge URLs from the CDN and wait',
 			'Stacuity: alert when a data session cannot be created',
 		]);
 		const credentials = await get('/rest/credentials');
@@ -192,6 +198,36 @@ describe('npm start', () => {
 			headers: { authorization: `Bearer ${STACUITY_API_TOKEN}` },
 		});
 		expect(((await verify.json()) as { success: boolean }).success).toBe(true);
+	});
+
+	test('the StackPath credential points at the emulator; its test fetches a token and lists a stack', async () => {
+		const gateway = `http://127.0.0.1:${STACKPATH_PORT}`;
+		expect(output).toContain(`[stackpack] StackPath emulator at ${gateway} (stack "demo-stack")`);
+		const rest = async (method: string, route: string, body?: unknown) =>
+			(await (
+				await fetch(`${base}${route}`, {
+					method,
+					headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
+					body: body === undefined ? undefined : JSON.stringify(body),
+				})
+			).json()) as { data: Record<string, unknown> & Array<Record<string, unknown>> };
+		const credential = (await rest('GET', '/rest/credentials')).data.find(
+			(c) => c.type === 'stackPathApi',
+		);
+		expect(credential?.name).toBe('StackPath (local emulator)');
+		const stored = (
+			await rest('GET', `/rest/credentials/${String(credential?.id)}?includeData=true`)
+		).data.data as Record<string, unknown>;
+		expect(stored.gatewayUrl).toBe(gateway);
+		const tested = await rest('POST', '/rest/credentials/test', {
+			credentials: {
+				id: credential?.id,
+				name: credential?.name,
+				type: 'stackPathApi',
+				data: stored,
+			},
+		});
+		expect(tested.data).toEqual({ status: 'OK', message: expect.any(String) });
 	});
 
 	test('npm run demo:webhook starts the active trigger example, which updates the new user', async () => {

@@ -9,7 +9,10 @@ export interface RecordedRequest {
 	method: string;
 	/** Path without the query string, as received (still percent-encoded). */
 	path: string;
+	/** The last value of each query key. */
 	query: Record<string, string>;
+	/** The query string as received (repeated keys kept), without the `?`. */
+	rawQuery: string;
 	headers: Record<string, string>;
 	body: unknown;
 	rawBody: string;
@@ -175,6 +178,7 @@ export class Emulator {
 			method: req.method ?? 'GET',
 			path,
 			query,
+			rawQuery: url.search.replace(/^\?/, ''),
 			headers,
 			body,
 			rawBody,

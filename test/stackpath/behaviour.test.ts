@@ -91,6 +91,35 @@ describe('relay pagination', () => {
 	});
 });
 
+describe('query parameters', () => {
+	test('an array is sent as a repeated key (grpc-gateway), dates and enums as given (delivery metrics)', async () => {
+		const { stackId } = emulator().seed();
+		emulator().route('GET', '/delivery/v1/stacks/{stack_id}/metrics', () => ({
+			status: 200,
+			body: { series: [] },
+		}));
+		const result = await run('cdn', {
+			resource: 'metric',
+			operation: 'getDeliveryMetrics',
+			stackId: byId(stackId),
+			options: {
+				sites: 'site-a, site-b',
+				siteTypeFilter: ['CDN', 'WAF'],
+				granularity: 'PT1H',
+				startDate: '2023-01-01T00:00:00Z',
+			},
+		});
+		expect(result.error).toBeUndefined();
+		const sent = result.requests.at(-1);
+		expect(sent?.path).toBe(`/delivery/v1/stacks/${stackId}/metrics`);
+		expect(new URLSearchParams(sent?.rawQuery).getAll('site_type_filter')).toEqual(['CDN', 'WAF']);
+		expect(new URLSearchParams(sent?.rawQuery).getAll('sites')).toEqual(['site-a', 'site-b']);
+		expect(sent?.query.granularity).toBe('PT1H');
+		expect(sent?.query.start_date).toBe('2023-01-01T00:00:00Z');
+		expect(result.json).toEqual([{ series: [] }]);
+	});
+});
+
 describe('errors', () => {
 	test('a gRPC status becomes the message with its code name and the request ID; HTTP code kept', async () => {
 		const result = await run('stackPath', {
@@ -254,5 +283,19 @@ describe('long-running work', () => {
 		expect(api(lines(result.requests))).toEqual([
 			`GET /workload/v1/stacks/${stackId}/workloads/${workloadId}/instances`,
 		]);
+		// Simplify (on by default) keeps the instance's identity, place and addresses.
+		for (const instance of result.json) {
+			expect(instance).toHaveProperty('name');
+			expect(instance).not.toHaveProperty('containers');
+		}
+		const full = await run('edgeCompute', {
+			resource: 'instance',
+			operation: 'getAll',
+			stackId: byId(stackId),
+			workloadId: byId(workloadId),
+			returnAll: true,
+			simplify: false,
+		});
+		expect(Object.keys(full.json[0]).length).toBeGreaterThan(Object.keys(result.json[0]).length);
 	});
 });
