@@ -42,14 +42,17 @@ export function toField(spec: SpecField, optional: boolean): Field {
 			return { ...base, type: 'boolean', default: false };
 		case 'options': {
 			const choices = options(spec.options ?? []);
-			const fallback =
-				choices.find((o) => !/UNKNOWN|UNSPECIFIED/.test(String(o.value))) ?? choices[0];
+			// Not a proto zero value (`EMPTY`, `UNKNOWN`…), which asks for nothing.
+			const zero = (value: unknown) => /^(EMPTY|UNKNOWN)$|UNSPECIFIED/.test(String(value));
+			const fallback = choices.find((o) => !zero(o.value)) ?? choices[0];
 			return {
 				...base,
 				type: 'options',
 				options: choices,
 				default:
-					typeof spec.default === 'string' && spec.options?.includes(spec.default)
+					typeof spec.default === 'string' &&
+					spec.options?.includes(spec.default) &&
+					!zero(spec.default)
 						? spec.default
 						: (fallback?.value ?? ''),
 			};
@@ -129,7 +132,10 @@ export function toOperation(spec: SpecOperation): Operation {
 		} else if (field.required) fields.push(toField(field, false));
 		else optional.push(toField(field, true));
 	}
-	if (spec.list?.paginated) optional.push(...listOptions(spec.list.key));
+	// An endpoint's own option of the same name (WAF events' sort_by) is the one it documents.
+	if (spec.list?.paginated)
+		for (const option of listOptions(spec.list.key))
+			if (!spec.fields.some((f) => f.name === option.name)) optional.push(option);
 	if (optional.length) {
 		const writes = optional.some((f) => f.in === 'body');
 		const name = !writes ? 'options' : spec.method === 'POST' ? 'additionalFields' : 'updateFields';
