@@ -86,6 +86,47 @@ describe.each(all)('%s node', (_key, node) => {
 	});
 });
 
+test.each(Object.keys(nodes) as Array<keyof typeof nodes>)(
+	'%s: no operation shows two fields of one name, and no enum defaults to its zero value',
+	async (key) => {
+		const { resources } = (await import(
+			`../../nodes/${nodes[key].constructor.name}/${nodes[key].constructor.name}.node`
+		)) as {
+			resources: Array<{
+				value: string;
+				operations: Array<{
+					value: string;
+					fields?: Array<{ name: string; type: string; default?: unknown; options?: unknown[] }>;
+				}>;
+			}>;
+		};
+		for (const resource of resources)
+			for (const operation of resource.operations) {
+				const fields = operation.fields ?? [];
+				const top = fields.map((f) => f.name);
+				expect([resource.value, operation.value, top]).toEqual([
+					resource.value,
+					operation.value,
+					[...new Set(top)],
+				]);
+				for (const collection of fields.filter((f) => f.type === 'collection')) {
+					const inner = (collection.options as Array<{ name: string }>).map((f) => f.name);
+					expect(inner).toEqual([...new Set(inner)]);
+				}
+				for (const field of [
+					...fields,
+					...fields.flatMap((f) => (f.type === 'collection' ? (f.options as typeof fields) : [])),
+				])
+					if (field.type === 'options')
+						expect([operation.value, field.name, field.default]).not.toEqual([
+							operation.value,
+							field.name,
+							'EMPTY',
+						]);
+			}
+	},
+);
+
 test('the seven nodes hold 250 operations', () => {
 	const count = all.reduce(
 		(sum, [, node]) =>
