@@ -600,7 +600,7 @@ export const resources: SpecResource[] = [
 						description: 'HTTP monitor configuration',
 						kind: 'json',
 						example:
-							'{"url":"https://example.com/","method":"example","body":"example","headers":[{"header":"example","value":"example"}],"basic":{"username":"example","password":"example"},"digest":{"username":"example","password":"example"}}',
+							'{"url":"https://www.example.com/health","method":"GET","headers":[{"header":"Accept","value":"text/html"}],"validateCertificate":true}',
 					},
 					{
 						name: 'tcp',
@@ -609,7 +609,7 @@ export const resources: SpecResource[] = [
 						title: 'TCP',
 						description: 'TCP monitor configuration',
 						kind: 'json',
-						example: '{"host":"example.com","port":1,"data":"example"}',
+						example: '{"host":"example.com","port":1,"data":"ZXhhbXBsZQ=="}',
 					},
 					{
 						name: 'enabled',
@@ -803,7 +803,7 @@ export const resources: SpecResource[] = [
 						description: 'HTTP monitor configuration',
 						kind: 'json',
 						example:
-							'{"url":"https://example.com/","method":"example","body":"example","headers":[{"header":"example","value":"example"}],"basic":{"username":"example","password":"example"},"digest":{"username":"example","password":"example"}}',
+							'{"url":"https://www.example.com/health","method":"GET","headers":[{"header":"Accept","value":"text/html"}],"validateCertificate":true}',
 					},
 					{
 						name: 'tcp',
@@ -812,7 +812,7 @@ export const resources: SpecResource[] = [
 						title: 'TCP',
 						description: 'TCP monitor configuration',
 						kind: 'json',
-						example: '{"host":"example.com","port":1,"data":"example"}',
+						example: '{"host":"example.com","port":1,"data":"ZXhhbXBsZQ=="}',
 					},
 					{
 						name: 'enabled',

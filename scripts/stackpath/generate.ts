@@ -204,6 +204,8 @@ function sample(
 			return true;
 		case 'string':
 			if (schema.format === 'date-time') return '2024-01-01T00:00:00Z';
+			// protobuf `bytes` travel as base64 ("example").
+			if (schema.format === 'byte') return 'ZXhhbXBsZQ==';
 			if (/url/i.test(name)) return 'https://example.com/';
 			if (/domain|host/i.test(name)) return 'example.com';
 			return 'example';
@@ -274,6 +276,8 @@ function field(
 			: `Whether to set ${displayName(name).toLowerCase()}`;
 	}
 	if (type === 'list') text = [text, 'Comma-separated'].filter(Boolean).join('. ');
+	if (type === 'string' && schema.format === 'byte' && !/base64/i.test(text ?? ''))
+		text = [text, 'Base64-encoded'].filter(Boolean).join('. ');
 	return {
 		name,
 		api: apiName,

@@ -794,6 +794,14 @@ const WORKLOAD_TARGETS = {
 	},
 };
 
+/** An HTTP check of a health page (its optional body is base64, a protobuf `bytes`). */
+const MONITOR_HTTP = {
+	url: 'https://www.example.com/health',
+	method: 'GET',
+	headers: [{ header: 'Accept', value: 'text/html' }],
+	validateCertificate: true,
+};
+
 const SITE_ORIGIN = {
 	path: '/',
 	hostname: 'origin.example.com',
@@ -816,6 +824,8 @@ export const EXAMPLES: Record<string, unknown> = {
 	'POST /workload/v1/stacks/{stack_id}/workloads#targets': WORKLOAD_TARGETS,
 	'PUT /workload/v1/stacks/{stack_id}/workloads/{workload_id}#spec': WORKLOAD_SPEC,
 	'PUT /workload/v1/stacks/{stack_id}/workloads/{workload_id}#targets': WORKLOAD_TARGETS,
+	'POST /monitoring/v2/stacks/{stack_id}/monitors#http': MONITOR_HTTP,
+	'PUT /monitoring/v2/stacks/{stack_id}/monitors/{monitor_id}#http': MONITOR_HTTP,
 	'POST /dns/v1/stacks/{stack_id}/zones/{zone_id}/bulk/records#records': [
 		{ name: 'www', type: 'A', ttl: 300, data: '192.0.2.10' },
 		{ name: '@', type: 'MX', ttl: 3600, data: '10 mail.example.com' },

@@ -66,7 +66,15 @@ const BY_NAME: Record<string, unknown> = {
 	productInline: '{"display_name": "Pro", "customer_type": "user", "prices": {}}',
 };
 
-function sample(prop: INodeProperties): unknown {
+/**
+ * A provider's own sample for a field; `undefined` falls back to the generic sample (by name,
+ * then by type).
+ */
+export type Sampler = (prop: INodeProperties) => unknown;
+
+function sample(prop: INodeProperties, custom?: Sampler): unknown {
+	const own = custom?.(prop);
+	if (own !== undefined) return own;
 	if (prop.name in BY_NAME) return BY_NAME[prop.name];
 	switch (prop.type) {
 		case 'resourceLocator':
@@ -92,13 +100,15 @@ function sample(prop: INodeProperties): unknown {
 
 /**
  * Parameters for one operation with every shown field filled, collections included (each
- * collection option at most once). `overrides` replace top-level values.
+ * collection option at most once). `overrides` replace top-level values; `sampler` supplies
+ * values before the generic samples.
  */
 export function sampleParameters(
 	node: INodeType,
 	resource: string,
 	operation: string,
 	overrides: IDataObject = {},
+	sampler?: Sampler,
 ): INodeParameters {
 	const parameters: INodeParameters = { resource, operation };
 	const { properties } = node.description;
@@ -115,20 +125,20 @@ export function sampleParameters(
 			if (prop.type === 'collection') {
 				const value: IDataObject = {};
 				for (const option of (prop.options ?? []) as INodeProperties[])
-					value[option.name] = sample(option) as never;
+					value[option.name] = sample(option, sampler) as never;
 				parameters[prop.name] = value as never;
 			} else if (prop.type === 'fixedCollection') {
 				const value: IDataObject = {};
 				for (const group of (prop.options ?? []) as INodePropertyCollection[]) {
 					const entry: IDataObject = {};
-					for (const field of group.values) entry[field.name] = sample(field) as never;
+					for (const field of group.values) entry[field.name] = sample(field, sampler) as never;
 					value[group.name] = (prop.typeOptions?.multipleValues ? [entry] : entry) as never;
 				}
 				parameters[prop.name] = value as never;
 			} else if (prop.name === 'limit') {
 				parameters[prop.name] = 1;
 			} else if (!(prop.name in parameters)) {
-				parameters[prop.name] = sample(prop) as never;
+				parameters[prop.name] = sample(prop, sampler) as never;
 			}
 		}
 	}
@@ -143,8 +153,9 @@ export function optionVariants(
 	node: INodeType,
 	resource: string,
 	operation: string,
+	sampler?: Sampler,
 ): INodeParameters[] {
-	const base = sampleParameters(node, resource, operation);
+	const base = sampleParameters(node, resource, operation, {}, sampler);
 	const variants: INodeParameters[] = [base];
 	const covered = new Set<string>();
 	const note = (name: string, value: unknown) => covered.add(`${name}=${JSON.stringify(value)}`);
@@ -177,7 +188,7 @@ export function optionVariants(
 						...((base[candidate.path[0]] as IDataObject) ?? {}),
 						[candidate.path[1]]: option.value,
 					};
-				const variant = sampleParameters(node, resource, operation, overrides);
+				const variant = sampleParameters(node, resource, operation, overrides, sampler);
 				variants.push(variant);
 				walk(variant);
 			}
@@ -199,6 +210,11 @@ export interface ExpectedField {
 	target: 'path' | 'query' | 'body' | 'header';
 	/** The API key (first segment of a dotted name) that must be in the request. */
 	key: string;
+	/**
+	 * Where the value goes, as the executor places it: a query name as written (dots are part of
+	 * it), or the dotted path of a body key (below the operation's `wrap` object, if any).
+	 */
+	name: string;
 }
 
 /**
@@ -226,7 +242,12 @@ export function expectedFields(
 		}
 		if (value === undefined) return;
 		const key = (field.api ?? apiName(field.name)).split('.')[0];
-		expected.push({ field: field.name, target, key });
+		const name =
+			field.api ??
+			(target === 'body' && entry.wrap
+				? `${entry.wrap}.${apiName(field.name)}`
+				: apiName(field.name));
+		expected.push({ field: field.name, target, key, name });
 	};
 	for (const field of operationFields(entry)) {
 		if (!shown(field, parameters)) continue;

@@ -52,6 +52,18 @@
  * - Auth: the spec defines no `securitySchemes`, so Prism does no auth checks; `x-stack-access-type`,
  *   `x-stack-project-id`, `x-stack-secret-server-key` are accepted (unknown headers are never flagged).
  *
+ * Swagger 2.0 and specs with a `default` response (StackPath's grpc-gateway specs)
+ * -----------------------------------------------------------------------------------
+ * - Prism 5.16 loads Swagger 2.0 files as they are (e.g. terraform-provider-stackpath
+ *   swagger/stackpath_ipam.oas2.json). `host` and `basePath` take the place of `servers`; as with OAS3, Prism
+ *   serves the spec paths at the root. The proxy takes the base path from `basePath` (none: the root), and the
+ *   body schema from the operation's `in: body` parameter.
+ * - Where an operation declares a `default` response, Prism answers an invalid request with that response
+ *   (status 422, body built from its schema, e.g. `{"code":-2147483648,"message":"string",...}`), not with
+ *   problem+json; the request findings are in `sl-violations` (location `["request", ...]`), which is where the
+ *   proxy reads them. The same holds for security: with `security: [{oauth2: []}]` a request without an
+ *   `Authorization` header gets 401 and "Invalid security scheme used".
+ *
  * Orphan protection: Prism runs in its own process group (`detached`), stop() kills the whole group (SIGTERM, then
  * SIGKILL), a process `exit` hook SIGKILLs any group still alive, and a stdin watchdog makes Prism exit as soon as
  * the parent (jest worker) dies, even by SIGKILL (its stdin pipe closes).
@@ -242,12 +254,17 @@ function indexOperations(spec: JsonObject): SpecOperation[] {
 			if (!isObject(op)) continue;
 			const own = Array.isArray(op.parameters) ? op.parameters : [];
 			const queryParams = new Set<string>();
+			let bodySchema: JsonObject | undefined;
 			for (const rawParam of [...shared, ...own]) {
 				const param = resolveRef(spec, rawParam);
 				if (isObject(param) && param.in === 'query' && typeof param.name === 'string')
 					queryParams.add(param.name);
+				// Swagger 2.0: the body is a parameter `in: body` with its `schema`.
+				if (isObject(param) && param.in === 'body') {
+					const schema = resolveRef(spec, param.schema);
+					if (isObject(schema)) bodySchema = schema;
+				}
 			}
-			let bodySchema: JsonObject | undefined;
 			const requestBody = resolveRef(spec, op.requestBody);
 			if (isObject(requestBody) && isObject(requestBody.content)) {
 				const media = Object.entries(requestBody.content).find(([type]) => /json/i.test(type));
@@ -499,6 +516,10 @@ export async function startSpecMock(
 		throw new Error(`Cannot read spec ${absSpec} as JSON: ${(error as Error).message}`);
 	}
 	let basePath = options.basePath;
+	if (basePath === undefined && typeof spec.swagger === 'string') {
+		// Swagger 2.0 has `host` and `basePath` instead of `servers` (no basePath: the root).
+		basePath = typeof spec.basePath === 'string' ? spec.basePath : '/';
+	}
 	if (basePath === undefined) {
 		const servers = Array.isArray(spec.servers) ? spec.servers : [];
 		const first = servers[0];

@@ -17,33 +17,9 @@ import * as path from 'node:path';
 
 import type { INodePropertyOptions, INodeType } from 'n8n-workflow';
 
-import { StackPath, resources as stackPathResources } from '../../nodes/StackPath/StackPath.node';
-import {
-	StackPathCdn,
-	resources as cdnResources,
-} from '../../nodes/StackPathCdn/StackPathCdn.node';
-import {
-	StackPathDns,
-	resources as dnsResources,
-} from '../../nodes/StackPathDns/StackPathDns.node';
-import {
-	StackPathEdgeCompute,
-	resources as edgeComputeResources,
-} from '../../nodes/StackPathEdgeCompute/StackPathEdgeCompute.node';
-import {
-	StackPathMonitoring,
-	resources as monitoringResources,
-} from '../../nodes/StackPathMonitoring/StackPathMonitoring.node';
-import {
-	StackPathObjectStorage,
-	resources as objectStorageResources,
-} from '../../nodes/StackPathObjectStorage/StackPathObjectStorage.node';
-import {
-	StackPathWaf,
-	resources as wafResources,
-} from '../../nodes/StackPathWaf/StackPathWaf.node';
 import type { Resource } from '../../nodes/shared/types';
 import { repoRoot, specsDir } from '../contract/prism';
+import { STACKPATH_NODES } from './nodes';
 import {
 	coverageProblems,
 	parseCoverage,
@@ -67,15 +43,7 @@ const matches = (row: Endpoint, operation: Endpoint) =>
 const RULES: CoverageRules = { methods: METHOD, minReason: 10, calls: matches };
 
 /** The seven nodes, each with the resources its operations are built from. */
-const NODES: Array<[INodeType, Resource[]]> = [
-	[new StackPath(), stackPathResources],
-	[new StackPathCdn(), cdnResources],
-	[new StackPathDns(), dnsResources],
-	[new StackPathWaf(), wafResources],
-	[new StackPathEdgeCompute(), edgeComputeResources],
-	[new StackPathObjectStorage(), objectStorageResources],
-	[new StackPathMonitoring(), monitoringResources],
-];
+const NODES: Array<[INodeType, Resource[]]> = STACKPATH_NODES.map((n) => [n.node, n.resources]);
 
 /**
  * A node's operations as its pickers show them: resources named `<Node display name>: <Resource
