@@ -12,7 +12,6 @@
  * One n8n process serves every test of this file.
  */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -26,144 +25,33 @@ import {
 	startComputeStacksEmulator,
 	type ComputeStacksEmulator,
 } from '../emulators/computestacks';
-import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
+import { n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
+import {
+	EditorSession,
+	output,
+	ownerEnv,
+	registered,
+	START,
+	workflow,
+	type Json,
+	type WorkflowNode,
+} from './rest';
 
 const N8N_PORT = 25910;
 const BROKER_PORT = 25911;
-const OWNER = { email: 'owner@example.com', password: 'StackPack-e2e-1' };
 const NODE = 'n8n-nodes-stackpack.computeStacks';
 const TRIGGER = 'n8n-nodes-stackpack.computeStacksTrigger';
 const EXAMPLE_FILE = 'computestacks-order-project.json';
 const WEBHOOK_ID = randomUUID();
 const DEMO_CREDENTIAL = { id: 'computeStacksDemo1', name: 'ComputeStacks (local emulator)' };
 
-interface Json {
-	[key: string]: unknown;
-}
-
-/** What n8n stored of an execution. */
-interface Execution {
-	id: string;
-	status: string;
-	finished: boolean;
-	data: {
-		resultData: {
-			error?: { message: string; description?: string };
-			runData: Record<
-				string,
-				Array<{
-					data?: { main: Array<Array<{ json: Json }>> };
-					error?: { message: string; description?: string };
-					executionTime?: number;
-					executionStatus?: string;
-				}>
-			>;
-		};
-	};
-}
-
-/** Output items of one node of an execution. */
-function output(execution: Execution, node: string): Json[] {
-	return (execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
-}
-
-/**
- * A signed-in editor session against n8n: its cookies (n8n-auth, and n8n-oauth-binding once an
- * OAuth flow starts) go with every request to n8n, as a browser sends them.
- */
-class EditorSession {
-	private readonly cookies = new Map<string, string>();
-
-	constructor(readonly baseUrl: string) {}
-
-	private cookieHeader(): string {
-		return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-	}
-
-	/** A request to n8n with the session's cookies; redirects are returned, not followed. */
-	async fetch(url: string, init: RequestInit = {}, browserId = true): Promise<Response> {
-		const response = await fetch(url, {
-			...init,
-			redirect: 'manual',
-			headers: {
-				...(init.headers as Record<string, string> | undefined),
-				...(this.cookies.size ? { cookie: this.cookieHeader() } : {}),
-				// The editor sends it with its REST calls; a browser navigation (the OAuth callback) does not.
-				...(browserId ? { 'browser-id': 'e2e' } : {}),
-			},
-		});
-		for (const cookie of response.headers.getSetCookie()) {
-			const [pair] = cookie.split(';');
-			const at = pair.indexOf('=');
-			this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1));
-		}
-		return response;
-	}
-
-	async rest(
-		method: string,
-		route: string,
-		body?: unknown,
-	): Promise<{ status: number; body: Json }> {
-		const response = await this.fetch(`${this.baseUrl}${route}`, {
-			method,
-			headers: { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		let parsed: Json = {};
-		try {
-			parsed = text ? (JSON.parse(text) as Json) : {};
-		} catch {
-			parsed = { text };
-		}
-		return { status: response.status, body: parsed };
-	}
-
-	/** `rest()` that expects 200 and returns `data`. */
-	async data<T = Json>(method: string, route: string, body?: unknown): Promise<T> {
-		const { status, body: answer } = await this.rest(method, route, body);
-		if (status !== 200)
-			throw new Error(`${method} ${route} answered ${status}: ${JSON.stringify(answer)}`);
-		return answer.data as T;
-	}
-}
-
-/** A Manual Trigger followed by ComputeStacks nodes in a row, as the editor saves it. */
-function workflow(
+/** A Manual Trigger followed by ComputeStacks nodes in a row. */
+function flow(
 	name: string,
-	nodes: Array<{
-		name: string;
-		type?: string;
-		parameters: Json;
-		credentials?: Json;
-		onError?: string;
-	}>,
+	nodes: Array<Omit<WorkflowNode, 'type'>>,
 	pinData?: Record<string, Array<{ json: Json }>>,
 ) {
-	const all = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} as Json },
-		...nodes.map((node) => ({ type: NODE, ...node })),
-	];
-	return {
-		name,
-		settings: { executionOrder: 'v1' },
-		nodes: all.map((node, i) => ({
-			id: `node-${i}`,
-			typeVersion: 1,
-			position: [i * 240, 0],
-			...node,
-		})),
-		connections: Object.fromEntries(
-			all
-				.slice(0, -1)
-				.map((node, i) => [
-					node.name,
-					{ main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] },
-				]),
-		),
-		...(pinData ? { pinData } : {}),
-	};
+	return workflow(name, [START, ...nodes.map((node) => ({ type: NODE, ...node }))], pinData);
 }
 
 describe('ComputeStacks in n8n', () => {
@@ -171,91 +59,21 @@ describe('ComputeStacks in n8n', () => {
 	let home: N8nHome;
 	let emu: ComputeStacksEmulator;
 	let editor: EditorSession;
-	let flatted: { parse(text: string): unknown };
-
-	/** Runs a saved workflow as the editor's "Execute workflow" does, and returns the finished execution. */
-	async function execute(workflowId: string, trigger = 'Start'): Promise<Execution> {
-		const started = await editor.data<{ executionId?: string }>(
-			'POST',
-			`/rest/workflows/${workflowId}/run`,
-			{ triggerToStartFrom: { name: trigger } },
-		);
-		if (!started.executionId) throw new Error(`no execution started: ${JSON.stringify(started)}`);
-		return await finished(started.executionId);
-	}
-
-	async function finished(executionId: string): Promise<Execution> {
-		const deadline = Date.now() + 60_000;
-		for (;;) {
-			const { status, body } = await editor.rest('GET', `/rest/executions/${executionId}`);
-			const stored = body.data as (Omit<Execution, 'data'> & { data: string }) | undefined;
-			if (status === 200 && stored && stored.status !== 'new' && stored.status !== 'running')
-				return { ...stored, data: flatted.parse(stored.data) as Execution['data'] };
-			if (Date.now() > deadline)
-				throw new Error(`execution ${executionId} did not finish: ${JSON.stringify(body)}`);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
 
 	/** The requests that reached the emulator since `from`, as `METHOD /path`. */
 	function lines(from: number): string[] {
 		return emu.requests.slice(from).map((r) => `${r.method} ${r.path}`);
 	}
 
-	/**
-	 * The finished executions of a workflow, oldest first, once n8n lists at least `count` and none
-	 * is still running.
-	 */
-	async function executions(workflowId: string, count: number): Promise<Execution[]> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const deadline = Date.now() + 30_000;
-		for (;;) {
-			const { results } = await editor.data<{
-				results: Array<{ id: string; status: string }>;
-			}>('GET', `/rest/executions?filter=${filter}&limit=100`);
-			const running = results.some((e) => ['new', 'running'].includes(e.status));
-			if ((results.length >= count && !running) || Date.now() > deadline) {
-				const ids = results.map((e) => e.id).sort((a, b) => Number(a) - Number(b));
-				return await Promise.all(ids.map(finished));
-			}
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-
-	/**
-	 * Waits until n8n serves the production webhook. A GET (which starts nothing) is answered
-	 * "not registered" until then, and afterwards with a hint that the webhook takes POST.
-	 */
-	async function registered(url: string): Promise<void> {
-		const deadline = Date.now() + 30_000;
-		let answer = '';
-		while (Date.now() < deadline) {
-			answer = await (await fetch(url)).text();
-			if (/POST/.test(answer)) return;
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-		throw new Error(`the webhook did not register: ${answer}\n${home.serverLog}`);
-	}
-
 	beforeAll(async () => {
 		cache = n8nCache();
-		const requireFromN8n = createRequire(
-			path.join(cache.n8nDir, 'node_modules', 'n8n', 'package.json'),
-		);
-		flatted = requireFromN8n('flatted') as typeof flatted;
 		emu = await startComputeStacksEmulator();
 		home = new N8nHome({
 			cache,
 			route: 'package',
 			port: N8N_PORT,
 			brokerPort: BROKER_PORT,
-			env: {
-				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-				N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-				N8N_INSTANCE_OWNER_FIRST_NAME: 'Stack',
-				N8N_INSTANCE_OWNER_LAST_NAME: 'Pack',
-				N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(cache, OWNER.password),
-			},
+			env: ownerEnv(cache),
 		});
 		home.install(packPackage());
 		// The example and its credential are imported as `npm start` and users import them.
@@ -270,12 +88,8 @@ describe('ComputeStacks in n8n', () => {
 			JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE_FILE), 'utf8')) as object,
 		);
 		await home.start();
-		editor = new EditorSession(home.baseUrl);
-		const login = await editor.rest('POST', '/rest/login', {
-			emailOrLdapLoginId: OWNER.email,
-			password: OWNER.password,
-		});
-		if (login.status !== 200) throw new Error(`login failed (${login.status})`);
+		editor = new EditorSession(home.baseUrl, cache);
+		await editor.login();
 	}, 10 * 60_000);
 
 	afterAll(async () => {
@@ -394,10 +208,8 @@ describe('ComputeStacks in n8n', () => {
 			// The editor shows the credential as connected; the token itself is never sent out.
 			expect(await connected()).toBe(true);
 
-			const saved = await editor.data<{ id: string }>(
-				'POST',
-				'/rest/workflows',
-				workflow('ComputeStacks OAuth2 projects', [
+			const saved = await editor.save(
+				flow('ComputeStacks OAuth2 projects', [
 					{
 						name: 'Projects',
 						parameters: {
@@ -414,7 +226,7 @@ describe('ComputeStacks in n8n', () => {
 			);
 			workflowId = saved.id;
 			const from = emu.requests.length;
-			const run = await execute(workflowId);
+			const run = await editor.execute(workflowId);
 			expect([run.status, run.data.resultData.error?.message]).toEqual(['success', undefined]);
 			expect(output(run, 'Projects').map((p) => p.name)).toEqual(['shop']);
 			expect(lines(from)).toEqual(['GET /api/projects']);
@@ -427,7 +239,7 @@ describe('ComputeStacks in n8n', () => {
 			emu.expireAccessTokens();
 			const from = emu.requests.length;
 			const tokenFrom = emu.tokenRequests.length;
-			const second = await execute(workflowId);
+			const second = await editor.execute(workflowId);
 			expect([second.status, second.data.resultData.error?.message]).toEqual([
 				'success',
 				undefined,
@@ -449,7 +261,7 @@ describe('ComputeStacks in n8n', () => {
 
 			// The next execution reads the renewed tokens from n8n's database: no token request.
 			const next = emu.requests.length;
-			const third = await execute(workflowId);
+			const third = await editor.execute(workflowId);
 			expect([third.status, third.data.resultData.error?.message]).toEqual(['success', undefined]);
 			expect(lines(next)).toEqual(['GET /api/projects']);
 			expect(emu.requests[next].headers.authorization).toBe(`Bearer ${renewed.token}`);
@@ -478,10 +290,8 @@ describe('ComputeStacks in n8n', () => {
 				data: wrong,
 			});
 			credentialId = credential.id;
-			const saved = await editor.data<{ id: string }>(
-				'POST',
-				'/rest/workflows',
-				workflow(
+			const saved = await editor.save(
+				flow(
 					'ComputeStacks wrong secret',
 					[
 						{
@@ -502,7 +312,7 @@ describe('ComputeStacks in n8n', () => {
 				),
 			);
 			const from = emu.requests.length;
-			const run = await execute(saved.id);
+			const run = await editor.execute(saved.id);
 			expect(run.status).toBe('error');
 			// One error for the node, not one per item: ComputeStacks' message and the lockout warning.
 			const tasks = run.data.resultData.runData.Projects;
@@ -528,7 +338,7 @@ describe('ComputeStacks in n8n', () => {
 
 			// A second execution (as a schedule would start) sends nothing with the refused pair:
 			// n8n remembers it, so a wrong secret cannot add up to the lockout.
-			const again = await execute(saved.id);
+			const again = await editor.execute(saved.id);
 			expect(again.status).toBe('error');
 			expect(again.data.resultData.runData.Projects[0].error?.message).toMatch(
 				/^Not sent: ComputeStacks refused this credential earlier, and the node sends nothing more with it until \d{4}-/,
@@ -577,7 +387,7 @@ describe('ComputeStacks in n8n', () => {
 			readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE_FILE), 'utf8'),
 		) as { id: string; nodes: Array<{ name: string }> };
 		const from = emu.requests.length;
-		const run = await execute(example.id, example.nodes[0].name);
+		const run = await editor.execute(example.id, example.nodes[0].name);
 		expect([run.status, run.data.resultData.error?.message]).toEqual(['success', undefined]);
 		const [project] = output(run, 'Order project');
 		expect(project).toMatchObject({ name: 'n8n blog', order_id: expect.any(String) });
@@ -614,28 +424,20 @@ describe('ComputeStacks in n8n', () => {
 		expect(took).toBeLessThan(10_000);
 	}, 120_000);
 	test('the trigger: two billing events and a redelivery of the first, 202 each, two executions', async () => {
-		const saved = await editor.data<{ id: string; versionId: string }>('POST', '/rest/workflows', {
-			name: 'ComputeStacks billing events',
-			settings: { executionOrder: 'v1' },
-			nodes: [
+		const saved = await editor.save(
+			workflow('ComputeStacks billing events', [
 				{
-					id: 'trigger',
 					name: 'ComputeStacks Trigger',
 					type: TRIGGER,
-					typeVersion: 1,
-					position: [0, 0],
 					webhookId: WEBHOOK_ID,
 					parameters: { webhook: 'webhook_billing_event' },
 				},
-			],
-			connections: {},
-		});
+			]),
+		);
 		// The editor's Publish button.
-		await editor.data('POST', `/rest/workflows/${saved.id}/activate`, {
-			versionId: saved.versionId,
-		});
+		await editor.publish(saved.id, saved.versionId);
 		const url = `${home.baseUrl}/webhook/${WEBHOOK_ID}/webhook_billing_event`;
-		await registered(url);
+		await registered(url, () => home.serverLog);
 
 		const started = emu.seedBillingEvent({ from_status: false, to_status: true });
 		const first = await emu.deliverWebhook(url, 'billing_event', { retryDelaysMs: [] });
@@ -657,10 +459,9 @@ describe('ComputeStacks in n8n', () => {
 		for (const delivery of [first, second, again])
 			expect(delivery).toMatchObject({ delivered: true, attempts: [{ status: 202 }] });
 
-		const runs = await executions(saved.id, 2);
-		// Let a wrongly started third execution show up before counting.
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect(await executions(saved.id, 2)).toHaveLength(2);
+		// Exactly two, also 1.5 s after the last one finished.
+		const runs = await editor.executions(saved.id, 2);
+		expect(runs).toHaveLength(2);
 		const items = runs.map((run) => {
 			expect(run.status).toBe('success');
 			return output(run, 'ComputeStacks Trigger');

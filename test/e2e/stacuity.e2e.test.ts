@@ -14,7 +14,6 @@
  * One n8n user folder and process (restarted once) serve every test of this file.
  */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -25,11 +24,11 @@ import {
 	startStacuityEmulator,
 	type StacuityEmulator,
 } from '../emulators/stacuity';
-import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
+import { n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
+import { EditorSession, output, ownerEnv, registered, workflow, type Json } from './rest';
 
 const N8N_PORT = 25920;
 const BROKER_PORT = 25921;
-const OWNER = { email: 'owner@example.com', password: 'StackPack-e2e-1' };
 const TRIGGER = 'n8n-nodes-stackpack.stacuityTrigger';
 const EXAMPLE_FILE = 'stacuity-data-session-alert.json';
 const WEBHOOK_ID = randomUUID();
@@ -37,80 +36,11 @@ const CREDENTIAL = { id: 'stacuityDemo00001', name: 'Stacuity (local emulator)' 
 const FAILED = 'endpointdatasessioncreatefailed_v1';
 const PURGED = 'endpointpurged_v1';
 
-interface Json {
-	[key: string]: unknown;
-}
-
-/** What n8n stored of an execution. */
-interface Execution {
-	id: string;
-	status: string;
-	mode: string;
-	data: {
-		resultData: {
-			error?: { message: string };
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Json }>> } }>>;
-		};
-	};
-}
-
-/** Output items of one node of an execution. */
-function output(execution: Execution, node: string): Json[] {
-	return (execution.data.resultData.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
-}
-
-/** A signed-in editor session: its cookies go with every request to n8n, as a browser sends them. */
-class EditorSession {
-	private readonly cookies = new Map<string, string>();
-
-	constructor(readonly baseUrl: string) {}
-
-	async rest(
-		method: string,
-		route: string,
-		body?: unknown,
-	): Promise<{ status: number; body: Json }> {
-		const response = await fetch(`${this.baseUrl}${route}`, {
-			method,
-			headers: {
-				'content-type': 'application/json',
-				'browser-id': 'e2e',
-				...(this.cookies.size
-					? { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
-					: {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		for (const cookie of response.headers.getSetCookie()) {
-			const [pair] = cookie.split(';');
-			const at = pair.indexOf('=');
-			this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1));
-		}
-		const text = await response.text();
-		let parsed: Json = {};
-		try {
-			parsed = text ? (JSON.parse(text) as Json) : {};
-		} catch {
-			parsed = { text };
-		}
-		return { status: response.status, body: parsed };
-	}
-
-	/** `rest()` that expects 200 and returns `data`. */
-	async data<T = Json>(method: string, route: string, body?: unknown): Promise<T> {
-		const { status, body: answer } = await this.rest(method, route, body);
-		if (status !== 200)
-			throw new Error(`${method} ${route} answered ${status}: ${JSON.stringify(answer)}`);
-		return answer.data as T;
-	}
-}
-
 describe('Stacuity in n8n', () => {
 	let cache: CachePaths;
 	let home: N8nHome;
 	let emu: StacuityEmulator;
 	let editor: EditorSession;
-	let flatted: { parse(text: string): unknown };
 	let workflowId = '';
 	let versionId = '';
 	let url = '';
@@ -160,89 +90,15 @@ describe('Stacuity in n8n', () => {
 		return StacuityState.find(emu.state.vslices, CATALOGUE.vslices.fleet)!;
 	}
 
-	async function finished(executionId: string): Promise<Execution> {
-		const deadline = Date.now() + 60_000;
-		for (;;) {
-			const { status, body } = await editor.rest('GET', `/rest/executions/${executionId}`);
-			const stored = body.data as (Omit<Execution, 'data'> & { data: string }) | undefined;
-			if (status === 200 && stored && stored.status !== 'new' && stored.status !== 'running')
-				return { ...stored, data: flatted.parse(stored.data) as Execution['data'] };
-			if (Date.now() > deadline)
-				throw new Error(`execution ${executionId} did not finish: ${JSON.stringify(body)}`);
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-
-	/**
-	 * The finished executions of a workflow, oldest first, once n8n lists at least `count` and
-	 * none is still running; then waits 1.5 s more and fails if another one showed up.
-	 */
-	async function executions(id: string, count: number): Promise<Execution[]> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: id }));
-		const list = async () =>
-			(
-				await editor.data<{ results: Array<{ id: string; status: string }> }>(
-					'GET',
-					`/rest/executions?filter=${filter}&limit=100`,
-				)
-			).results;
-		const deadline = Date.now() + 30_000;
-		let results = await list();
-		while (
-			(results.length < count || results.some((e) => ['new', 'running'].includes(e.status))) &&
-			Date.now() < deadline
-		) {
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			results = await list();
-		}
-		// Let a wrongly started execution show up before counting.
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		results = await list();
-		expect(results).toHaveLength(count);
-		const ids = results.map((e) => e.id).sort((a, b) => Number(a) - Number(b));
-		return await Promise.all(ids.map(finished));
-	}
-
-	/** Waits until n8n serves the production webhook (a GET answers with a hint to POST). */
-	async function registered(to: string): Promise<void> {
-		const deadline = Date.now() + 30_000;
-		let answer = '';
-		while (Date.now() < deadline) {
-			answer = await (await fetch(to)).text();
-			if (/POST/.test(answer)) return;
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-		throw new Error(`the webhook did not register: ${answer}\n${home.serverLog}`);
-	}
-
-	/** The editor's Publish button. */
-	async function publish(id: string, version: string): Promise<void> {
-		await editor.data('POST', `/rest/workflows/${id}/activate`, { versionId: version });
-	}
-
-	async function unpublish(id: string): Promise<void> {
-		await editor.data('POST', `/rest/workflows/${id}/deactivate`);
-	}
-
 	beforeAll(async () => {
 		cache = n8nCache();
-		const requireFromN8n = createRequire(
-			path.join(cache.n8nDir, 'node_modules', 'n8n', 'package.json'),
-		);
-		flatted = requireFromN8n('flatted') as typeof flatted;
 		emu = await startStacuityEmulator();
 		home = new N8nHome({
 			cache,
 			route: 'package',
 			port: N8N_PORT,
 			brokerPort: BROKER_PORT,
-			env: {
-				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-				N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-				N8N_INSTANCE_OWNER_FIRST_NAME: 'Stack',
-				N8N_INSTANCE_OWNER_LAST_NAME: 'Pack',
-				N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(cache, OWNER.password),
-			},
+			env: ownerEnv(cache),
 		});
 		home.install(packPackage());
 		// The example and its credential are imported as `npm start` and users import them.
@@ -257,12 +113,8 @@ describe('Stacuity in n8n', () => {
 			JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', EXAMPLE_FILE), 'utf8')) as object,
 		);
 		await home.start();
-		editor = new EditorSession(home.baseUrl);
-		const login = await editor.rest('POST', '/rest/login', {
-			emailOrLdapLoginId: OWNER.email,
-			password: OWNER.password,
-		});
-		if (login.status !== 200) throw new Error(`login failed (${login.status})`);
+		editor = new EditorSession(home.baseUrl, cache);
+		await editor.login();
 	}, 10 * 60_000);
 
 	afterAll(async () => {
@@ -272,16 +124,11 @@ describe('Stacuity in n8n', () => {
 
 	test('publishing creates one event handler at the production URL, one event map with the subscriptions, and sets it on the VSlice', async () => {
 		before = snapshot();
-		const saved = await editor.data<{ id: string; versionId: string }>('POST', '/rest/workflows', {
-			name: 'Stacuity data sessions',
-			settings: { executionOrder: 'v1' },
-			nodes: [
+		const saved = await editor.save(
+			workflow('Stacuity data sessions', [
 				{
-					id: 'trigger',
 					name: 'Stacuity Trigger',
 					type: TRIGGER,
-					typeVersion: 1,
-					position: [0, 0],
 					webhookId: WEBHOOK_ID,
 					parameters: {
 						attachTo: 'vslice',
@@ -290,9 +137,8 @@ describe('Stacuity in n8n', () => {
 					},
 					credentials: { stacuityApi: CREDENTIAL },
 				},
-			],
-			connections: {},
-		});
+			]),
+		);
 		workflowId = saved.id;
 		versionId = saved.versionId;
 		const previousMap = fleet().eventMapId;
@@ -301,9 +147,9 @@ describe('Stacuity in n8n', () => {
 		);
 
 		const from = emu.requests.length;
-		await publish(workflowId, versionId);
+		await editor.publish(workflowId, versionId);
 		url = `${home.baseUrl}/webhook/${WEBHOOK_ID}/webhook`;
-		await registered(url);
+		await registered(url, () => home.serverLog);
 		const sent = await settled(from, 5);
 
 		const handlers = created();
@@ -360,7 +206,7 @@ describe('Stacuity in n8n', () => {
 		]);
 		const firstDelivery = emu.deliveries[emu.deliveries.length - 1];
 		expect(firstDelivery.headers.authorization).toBe(`Bearer ${handler.webhookConfig.bearerToken}`);
-		const [one] = await executions(workflowId, 1);
+		const [one] = await editor.executions(workflowId, 1);
 		expect(one.status).toBe('success');
 		expect(one.mode).toBe('webhook');
 		const event = JSON.parse(firstDelivery.payload) as Json;
@@ -383,7 +229,7 @@ describe('Stacuity in n8n', () => {
 		expect(second.map((d) => d.status)).toEqual([200]);
 		const secondId = (JSON.parse(emu.deliveries[emu.deliveries.length - 1].payload) as Json)
 			.eventId as string;
-		const two = await executions(workflowId, 2);
+		const two = await editor.executions(workflowId, 2);
 		expect(two[1].status).toBe('success');
 		expect(output(two[1], 'Stacuity Trigger')).toEqual([
 			{
@@ -423,7 +269,7 @@ describe('Stacuity in n8n', () => {
 			expect(refused.status).toBe(401);
 			expect(refused.headers.get('www-authenticate')).toBe('Bearer');
 		}
-		expect(await executions(workflowId, 2)).toHaveLength(2);
+		expect(await editor.executions(workflowId, 2)).toHaveLength(2);
 	}, 120_000);
 
 	test('a restart of n8n keeps the registration: nothing is created or removed, events still arrive', async () => {
@@ -431,13 +277,9 @@ describe('Stacuity in n8n', () => {
 		const from = emu.requests.length;
 		await home.stop();
 		await home.start();
-		editor = new EditorSession(home.baseUrl);
-		const login = await editor.rest('POST', '/rest/login', {
-			emailOrLdapLoginId: OWNER.email,
-			password: OWNER.password,
-		});
-		expect(login.status).toBe(200);
-		await registered(url);
+		editor = new EditorSession(home.baseUrl, cache);
+		await editor.login();
+		await registered(url, () => home.serverLog);
 
 		// The first event is still known after the restart, and a new one starts an execution.
 		const first = emu.deliveries.find((d) => d.handler === handler.moniker)!;
@@ -448,7 +290,7 @@ describe('Stacuity in n8n', () => {
 		});
 		const sent = await emu.emitEvent({ eventType: FAILED, endpointId: CATALOGUE.endpoints.truck1 });
 		expect(sent.map((d) => [d.handler, d.status])).toEqual([[handler.moniker, 200]]);
-		const runs = await executions(workflowId, 3);
+		const runs = await editor.executions(workflowId, 3);
 		expect(output(runs[2], 'Stacuity Trigger')).toMatchObject([{ eventType: FAILED, detail: {} }]);
 
 		// n8n keeps the production webhook of an active workflow in its database across a restart;
@@ -462,7 +304,7 @@ describe('Stacuity in n8n', () => {
 		const [handler] = created();
 		const map = [...emu.state.eventMaps.values()].find((m) => m.id === fleet().eventMapId)!;
 		const from = emu.requests.length;
-		await unpublish(workflowId);
+		await editor.unpublish(workflowId);
 		expect(await settled(from, 4)).toEqual([
 			`GET /vslices/${fleet().id}`,
 			`PUT /vslices/${fleet().id}`,
@@ -486,8 +328,8 @@ describe('Stacuity in n8n', () => {
 	test('publishing again creates exactly one new handler, which receives events', async () => {
 		const previous = emu.deliveries.map((d) => d.handler);
 		const from = emu.requests.length;
-		await publish(workflowId, versionId);
-		await registered(url);
+		await editor.publish(workflowId, versionId);
+		await registered(url, () => home.serverLog);
 		expect(await settled(from, 5)).toHaveLength(5);
 		const handlers = created();
 		expect(handlers).toHaveLength(1);
@@ -497,10 +339,10 @@ describe('Stacuity in n8n', () => {
 		expect(lines(from).filter((l) => l === 'POST /EventHandlers')).toHaveLength(1);
 		const sent = await emu.emitEvent({ eventType: FAILED, endpointId: CATALOGUE.endpoints.truck1 });
 		expect(sent.map((d) => [d.handler, d.status])).toEqual([[handlers[0].moniker, 200]]);
-		await executions(workflowId, 4);
+		await editor.executions(workflowId, 4);
 
 		const end = emu.requests.length;
-		await unpublish(workflowId);
+		await editor.unpublish(workflowId);
 		expect(await settled(end, 4)).toHaveLength(4);
 		expect(JSON.parse(snapshot())).toEqual(JSON.parse(before));
 	}, 120_000);
@@ -512,9 +354,9 @@ describe('Stacuity in n8n', () => {
 		const stored = await editor.data<{ versionId: string }>('GET', `/rest/workflows/${example.id}`);
 		const trucks = StacuityState.find(emu.state.endpointGroups, CATALOGUE.endpointGroups.trucks)!;
 		const from = emu.requests.length;
-		await publish(example.id, stored.versionId);
+		await editor.publish(example.id, stored.versionId);
 		const to = `${home.baseUrl}/webhook/${example.nodes[0].webhookId}/webhook`;
-		await registered(to);
+		await registered(to, () => home.serverLog);
 		const registration = await settled(from, 5);
 		const [handler] = created();
 		expect(handler.webhookConfig.url).toBe(to);
@@ -543,7 +385,7 @@ describe('Stacuity in n8n', () => {
 		});
 		expect(sent.map((d) => d.status)).toEqual([200]);
 		const event = JSON.parse(emu.deliveries[emu.deliveries.length - 1].payload) as Json;
-		const [run] = await executions(example.id, 1);
+		const [run] = await editor.executions(example.id, 1);
 		expect([run.status, run.data.resultData.error?.message]).toEqual(['success', undefined]);
 		expect(output(run, 'Get key values')).toEqual([
 			{ key: 'firmware', value: '1.4.2' },
@@ -562,7 +404,7 @@ describe('Stacuity in n8n', () => {
 		expect(lines(reads)).toEqual([`GET /endpoints/${truck.id}/keyvalues`]);
 
 		const end = emu.requests.length;
-		await unpublish(example.id);
+		await editor.unpublish(example.id);
 		expect(await settled(end, 4)).toEqual([
 			`GET /EndpointGroups/${trucks.id}`,
 			`PUT /EndpointGroups/${trucks.id}`,
