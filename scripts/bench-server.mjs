@@ -10,13 +10,27 @@
 // first user of the next page (inclusive) and null on the last page; `limit` is 1..100 and a
 // cursor must be a UUID. Requests without the server-key headers get 401.
 //
-// Not counted: GET /__bench/stats ({requests, jsonBytes}) and POST /__bench/reset. The process
-// prints `port <n>` on stdout once it listens and exits when its parent goes away.
+// It also stands in for StackPath's gateway, at the root (the gateway URL is the origin):
+//
+//   POST /identity/v1/oauth2/token                               a bearer token (client credentials)
+//   GET  /dns/v1/stacks/{stack_id}/zones/{zone_id}/records        Relay pagination of one zone's records
+//
+// with one zone of synthetic DNS records. Shapes: stackpath_dns.oas3.json (GetZoneRecords →
+// `{pageInfo, records}`, `zoneZoneRecord`) and identityGetAccessTokenResponse
+// (`{access_token, token_type, expires_in}`); paging as test/emulators/stackpath/relay.ts
+// answers it (`page_request.first`, default 10; `page_request.after` = the endCursor of the
+// previous page, the zero-based index of its last record; `totalCount` a string). Errors are
+// gRPC status bodies `{code, message, details}` (stackpath.dev docs/stackpath-api-error-handling).
+//
+// Not counted: GET /__bench/stats ({requests, jsonBytes, dnsBytes}) and POST /__bench/reset. The
+// process prints `port <n>` on stdout once it listens and exits when its parent goes away.
 import { createServer } from 'node:http';
 
 const total = Number(process.argv[2] ?? 100000);
 const PROJECT_ID = process.argv[3] ?? 'bench-project';
 const SERVER_KEY = process.argv[4] ?? 'ssk_bench';
+/** The StackPath side: `{records, clientId, clientSecret, stackId, stackSlug, zoneId}`. */
+const STACKPATH = JSON.parse(process.argv[5] ?? '{}');
 
 // Deterministic pseudo-random numbers, so every run serves the same users.
 let seed = 20240611;
@@ -128,11 +142,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pages = new Map();
 let requests = 0;
 
-function send(res, status, body) {
+function send(res, status, body, headers = {}) {
 	const buffer = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
 	res.writeHead(status, {
 		'content-type': 'application/json; charset=utf-8',
 		'content-length': buffer.length,
+		...headers,
 	});
 	res.end(buffer);
 }
@@ -185,18 +200,176 @@ function api(req, res, n, rest, query) {
 	return send(res, 404, { error: 'Not found' });
 }
 
+// ---------------------------------------------------------------- StackPath
+
+// Its own seed, so that the records do not depend on how many users were made before them.
+seed = 20240917;
+const DNS_RECORDS = Number(STACKPATH.records ?? 0);
+const HOSTS = ['www', 'api', 'mail', 'app', 'cdn', 'static', 'shop', 'blog', 'vpn', 'git'];
+const ZONE_DOMAIN = 'bench-zone.example.com';
+
+function ipv4() {
+	return Array.from({ length: 4 }, () => Math.floor(random() * 254) + 1).join('.');
+}
+
+/** The `data` of a record of `type` (stackpath_dns.oas3.json `zoneZoneRecord.data`). */
+function recordData(type, index) {
+	switch (type) {
+		case 'A':
+			return ipv4();
+		case 'AAAA':
+			return `2001:db8:${hex(4)}:${hex(4)}::${hex(3)}`;
+		case 'CNAME':
+			return `${pick(HOSTS)}-${index % 211}.edge.example.net.`;
+		case 'MX':
+			return `${10 * (1 + (index % 4))} mx${index % 7}.${ZONE_DOMAIN}.`;
+		default:
+			return `"v=spf1 include:_spf.${pick(DOMAINS)} ~all ${hex(16)}"`;
+	}
+}
+
+/** One record as GetZoneRecords lists it (stackpath_dns.oas3.json `zoneZoneRecord`, about 300 B). */
+function dnsRecord(index) {
+	const type = pick(['A', 'A', 'A', 'AAAA', 'CNAME', 'CNAME', 'TXT', 'MX']);
+	const created = new Date(Date.UTC(2023, 0, 1) + index * 61000).toISOString();
+	return {
+		id: uuid(),
+		zoneId: STACKPATH.zoneId,
+		name: `${pick(HOSTS)}-${index}`,
+		type,
+		class: 'IN',
+		ttl: pick([60, 300, 3600, 86400]),
+		data: recordData(type, index),
+		weight: 1,
+		labels: random() < 0.2 ? { env: pick(['prod', 'staging', 'dev']) } : {},
+		created,
+		updated: created,
+	};
+}
+
+const dnsJson = [];
+for (let i = 0; i < DNS_RECORDS; i++) dnsJson.push(JSON.stringify(dnsRecord(i)));
+const dnsBytes =
+	2 + Math.max(0, DNS_RECORDS - 1) + dnsJson.reduce((n, j) => n + Buffer.byteLength(j), 0);
+const dnsPages = new Map();
+const tokens = new Set();
+let tokenCount = 0;
+
+// Every StackPath response carries this header (stackpath.dev docs/stackpath-api-pagination).
+const GRPC_HEADERS = { 'grpc-metadata-content-type': 'application/grpc' };
+// gRPC codes as grpc-gateway maps them to HTTP (terraform-provider-stackpath stackpath/errors.go).
+const grpcError = (res, status, code, message) =>
+	send(res, status, { code, message, details: [] }, GRPC_HEADERS);
+
+/** A page of the zone's records, as test/emulators/stackpath/relay.ts cuts it. */
+function dnsPage(start, first) {
+	const key = `${start}:${first}`;
+	let page = dnsPages.get(key);
+	if (!page) {
+		const end = Math.min(DNS_RECORDS, start + first);
+		const count = Math.max(0, end - start);
+		const info = {
+			totalCount: String(DNS_RECORDS),
+			hasPreviousPage: start > 0 && DNS_RECORDS > 0,
+			hasNextPage: end < DNS_RECORDS,
+		};
+		if (count) {
+			if (start > 0) info.startCursor = String(start);
+			info.endCursor = String(start + count - 1);
+		}
+		page = Buffer.from(
+			`{"pageInfo":${JSON.stringify(info)},"records":[${count ? dnsJson.slice(start, end).join(',') : ''}]}`,
+		);
+		dnsPages.set(key, page);
+	}
+	return page;
+}
+
+function readBody(req) {
+	return new Promise((resolve) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString()));
+	});
+}
+
+async function stackPath(req, res, url) {
+	if (url.pathname === '/identity/v1/oauth2/token') {
+		if (req.method !== 'POST') return grpcError(res, 405, 12, 'Method Not Allowed');
+		const text = await readBody(req);
+		let fields = {};
+		try {
+			// JSON per stackpath.dev "Authentication"; form-encoded as golang.org/x/oauth2 sends it.
+			fields = /x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '')
+				? Object.fromEntries(new URLSearchParams(text))
+				: JSON.parse(text || '{}');
+		} catch {
+			return grpcError(res, 400, 3, 'invalid request body');
+		}
+		if (fields.grant_type !== 'client_credentials')
+			return grpcError(res, 400, 3, 'only "client_credentials" is supported');
+		// terraform-provider-stackpath stackpath/errors.go: 404 for an unknown client ID, 401 for
+		// a wrong secret.
+		if (fields.client_id !== STACKPATH.clientId)
+			return grpcError(res, 404, 5, 'no API credential found for the client ID');
+		if (fields.client_secret !== STACKPATH.clientSecret)
+			return grpcError(res, 401, 16, 'invalid client secret');
+		// An opaque token of about 700 characters (stackpath.dev getting-started).
+		const token = `${++tokenCount}.${hex(696)}`;
+		tokens.add(token);
+		return send(
+			res,
+			200,
+			{ access_token: token, token_type: 'bearer', expires_in: 3600 },
+			GRPC_HEADERS,
+		);
+	}
+	const match = /^\/dns\/v1\/stacks\/([^/]+)\/zones\/([^/]+)\/records$/.exec(url.pathname);
+	if (!match) return grpcError(res, 404, 5, 'Not Found');
+	const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
+	if (!bearer || !tokens.has(bearer[1])) return grpcError(res, 401, 16, 'invalid access token');
+	if (req.method !== 'GET') return grpcError(res, 405, 12, 'Method Not Allowed');
+	// Every stack_id is "A stack ID or slug" (stackpath_dns.oas3.json).
+	const stack = decodeURIComponent(match[1]);
+	if (stack !== STACKPATH.stackId && stack !== STACKPATH.stackSlug)
+		return grpcError(res, 404, 5, 'no stack found for provided id');
+	if (decodeURIComponent(match[2]) !== STACKPATH.zoneId)
+		return grpcError(res, 404, 5, 'no zone found for provided id');
+	const rawFirst = url.searchParams.get('page_request.first');
+	let first = 10;
+	if (rawFirst !== null && rawFirst !== '') {
+		if (!/^\d+$/.test(rawFirst.trim()))
+			return grpcError(res, 400, 3, `invalid page_request.first "${rawFirst}"`);
+		first = Number(rawFirst.trim()) || 10;
+	}
+	const rawAfter = url.searchParams.get('page_request.after');
+	let start = 0;
+	if (rawAfter !== null && rawAfter !== '') {
+		if (!/^\d+$/.test(rawAfter.trim()))
+			return grpcError(res, 400, 3, `invalid cursor "${rawAfter}"`);
+		start = Number(rawAfter.trim()) + 1;
+	}
+	return send(res, 200, dnsPage(start, first), GRPC_HEADERS);
+}
+
+// ---------------------------------------------------------------- the server
+
 const server = createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	if (url.pathname === '/__bench/stats') {
 		const n = Number(url.searchParams.get('n') ?? total);
 		if (!sizes.has(n)) sizes.set(n, jsonBytes(Math.min(n, total)));
-		return send(res, 200, { requests, jsonBytes: sizes.get(n) });
+		return send(res, 200, { requests, jsonBytes: sizes.get(n), dnsBytes });
 	}
 	if (url.pathname === '/__bench/reset') {
 		requests = 0;
 		return send(res, 200, { requests });
 	}
 	requests++;
+	if (/^\/(identity|dns)\/v1\//.test(url.pathname)) {
+		stackPath(req, res, url).catch((error) => grpcError(res, 500, 13, String(error)));
+		return;
+	}
 	const match = /^\/n(\d+)\/api\/v1(\/.*)$/.exec(url.pathname);
 	if (!match || Number(match[1]) > total) return send(res, 404, { error: 'Not found' });
 	api(req, res, Number(match[1]), match[2], url.searchParams);

@@ -15,6 +15,14 @@
  *   3. Limit 150: the Stack Auth node, with its request count (must be 2).
  *   4. Peak memory of the Stack Auth node's Return All at 100,000 (heap and RSS sampled during the
  *      run) against the JSON size of those users.
+ *   5. StackPath: Return All over one zone of 10,000 DNS records (page size 50, Relay cursors),
+ *      after one token request (the credential's preAuthentication):
+ *      a. the floor: a minimal node looping httpRequestWithAuthentication('stackPathApi', …)
+ *         over page_request.after = pageInfo.endCursor;
+ *      b. n8n's HTTP Request node with the stackPathApi credential as its predefined credential
+ *         type and its own pagination (page_request.after from $response.body.pageInfo.endCursor,
+ *         complete when !hasNextPage) + Split Out on records;
+ *      c. the StackPath DNS node: Record → Get Many, Return All.
  *
  * Every workflow runs through n8n-core's WorkflowExecute with the test harness's credentials
  * helper (test/harness), as the tests do; nothing of n8n is mocked. The HTTP Request and Split Out
@@ -32,6 +40,7 @@
  * only when a request count or a record count is wrong, or a run fails.
  *
  * Environment: BENCH_QUICK=1 runs N = 10,000 only (a quick check; case 4 then measures 10,000).
+ * Case 5 always lists 10,000 records.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Module, { createRequire } from 'node:module';
@@ -40,6 +49,7 @@ import path from 'node:path';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
+	ICredentialDataDecryptedObject,
 	IConnections,
 	IDataObject,
 	IExecuteFunctions,
@@ -55,7 +65,9 @@ import type {
 import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { StackAuthApi } from '../credentials/StackAuthApi.credentials';
+import { gatewayUrl, StackPathApi } from '../credentials/StackPathApi.credentials';
 import { apiBaseUrl, PAGE_SIZE, stackAuth } from '../nodes/StackAuth/shared/provider';
+import { PAGE_SIZE as STACKPATH_PAGE_SIZE } from '../nodes/StackPath/shared/provider';
 import { CredentialStore, loadNodeType, makeAdditionalData } from '../test/harness';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -64,27 +76,48 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 const { StackAuth } = require(
 	path.join(REPO_ROOT, 'nodes', 'StackAuth', 'StackAuth.node.ts'),
 ) as typeof import('../nodes/StackAuth/StackAuth.node');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { StackPathDns } = require(
+	path.join(REPO_ROOT, 'nodes', 'StackPathDns', 'StackPathDns.node.ts'),
+) as typeof import('../nodes/StackPathDns/StackPathDns.node');
 const PROJECT_ID = 'bench-project';
 const SERVER_KEY = 'ssk_bench';
 const RUNS = 3;
 const SIZES = process.env.BENCH_QUICK ? [10_000] : [10_000, 100_000];
 const GETS = 1_000;
 const LIMIT = 150;
+/** The StackPath side of the server: one stack with one zone of `records` DNS records. */
+const STACKPATH = {
+	records: 10_000,
+	clientId: '0123456789abcdef0123456789abcdef',
+	clientSecret: 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210',
+	stackId: '7c1f3a52-9d4e-4b8a-a0f6-2e5d8c9b1a34',
+	stackSlug: 'bench-stack',
+	zoneId: 'b2e4d6f8-1a3c-4e5f-9a7b-0c2d4e6f8a1b',
+};
 
 // ---------------------------------------------------------------- the server
 
 interface Server {
 	port: number;
 	process: ChildProcess;
-	stats(n?: number): Promise<{ requests: number; jsonBytes: number }>;
+	stats(n?: number): Promise<{ requests: number; jsonBytes: number; dnsBytes: number }>;
 	reset(): Promise<void>;
 	baseUrl(n: number): string;
+	/** The StackPath gateway URL (StackPath's routes are at the root). */
+	origin: string;
 }
 
 async function startServer(users: number): Promise<Server> {
 	const child = spawn(
 		process.execPath,
-		[path.join(__dirname, 'bench-server.mjs'), String(users), PROJECT_ID, SERVER_KEY],
+		[
+			path.join(__dirname, 'bench-server.mjs'),
+			String(users),
+			PROJECT_ID,
+			SERVER_KEY,
+			JSON.stringify(STACKPATH),
+		],
 		{ stdio: ['pipe', 'pipe', 'inherit'] },
 	);
 	const port = await new Promise<number>((resolve, reject) => {
@@ -102,12 +135,13 @@ async function startServer(users: number): Promise<Server> {
 		process: child,
 		async stats(n) {
 			const response = await fetch(`${origin}/__bench/stats${n ? `?n=${n}` : ''}`);
-			return (await response.json()) as { requests: number; jsonBytes: number };
+			return (await response.json()) as { requests: number; jsonBytes: number; dnsBytes: number };
 		},
 		async reset() {
 			await fetch(`${origin}/__bench/reset`, { method: 'POST' });
 		},
 		baseUrl: (n) => `${origin}/n${n}`,
+		origin,
 	};
 }
 
@@ -221,6 +255,52 @@ class RequestLoop implements INodeType {
 	}
 }
 
+/**
+ * The same for StackPath: n8n's request helper with the StackPath credential (its
+ * preAuthentication fetches the token on the first request), in a loop over the Relay pages of
+ * one zone's records: `page_request.first`, then `page_request.after` = the endCursor of the page
+ * before, until hasNextPage is false.
+ */
+class StackPathLoop implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'StackPath Request Loop',
+		name: 'stackPathRequestLoop',
+		group: ['transform'],
+		version: 1,
+		description: 'n8n request helper in a loop',
+		defaults: { name: 'StackPath Request Loop' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'stackPathApi', required: true }],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const credentials = await this.getCredentials('stackPathApi');
+		const url = `${gatewayUrl(credentials.gatewayUrl)}/dns/v1/stacks/${STACKPATH.stackId}/zones/${STACKPATH.zoneId}/records`;
+		const headers = { Accept: 'application/json' };
+		const out: INodeExecutionData[] = [];
+		let after: string | undefined;
+		do {
+			const qs: IDataObject = { 'page_request.first': STACKPATH_PAGE_SIZE };
+			if (after !== undefined) qs['page_request.after'] = after;
+			const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'stackPathApi', {
+				method: 'GET',
+				url,
+				qs,
+				headers,
+				json: true,
+			})) as {
+				records: IDataObject[];
+				pageInfo?: { hasNextPage?: boolean; endCursor?: string };
+			};
+			for (const json of body.records) out.push({ json, pairedItem: { item: 0 } });
+			after = body.pageInfo?.hasNextPage ? body.pageInfo.endCursor : undefined;
+		} while (after !== undefined);
+		return [out];
+	}
+}
+
 // ---------------------------------------------------------------- running a workflow
 
 interface Step {
@@ -244,11 +324,40 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-const credentialTypes = [new StackAuthApi()];
+const credentialTypes = [new StackAuthApi(), new StackPathApi()];
+
+/** The credential the nodes of a workflow run with. */
+interface CredentialChoice {
+	type: string;
+	data: IDataObject;
+}
+
+/** Stack Auth's, for the server at `baseUrl`. */
+const stackAuthCredential = (baseUrl: string): CredentialChoice => ({
+	type: 'stackAuthApi',
+	data: {
+		baseUrl,
+		projectId: PROJECT_ID,
+		accessType: 'server',
+		secretServerKey: SERVER_KEY,
+	},
+});
+
+/** StackPath's, for the gateway at `origin`; the token is empty, so each run fetches one. */
+const stackPathCredential = (origin: string): CredentialChoice => ({
+	type: 'stackPathApi',
+	data: {
+		gatewayUrl: origin,
+		clientId: STACKPATH.clientId,
+		clientSecret: STACKPATH.clientSecret,
+		accessToken: '',
+	},
+});
 
 /**
  * Runs a chain of nodes (each feeding the next) through n8n-core's WorkflowExecute, the first
- * node receiving `items`. Returns the last node's output and the time of the execution.
+ * node receiving `items`, with the Stack Auth credential for a base URL or the given one.
+ * Returns the last node's output and the time of the execution.
  */
 interface RunResult {
 	output: INodeExecutionData[];
@@ -260,16 +369,12 @@ interface RunResult {
 
 async function runWorkflow(
 	steps: Step[],
-	baseUrl: string,
+	server: string | CredentialChoice,
 	items: IDataObject[] = [{}],
 ): Promise<RunResult> {
 	const store = new CredentialStore();
-	const credential = store.add('stackAuthApi', {
-		baseUrl,
-		projectId: PROJECT_ID,
-		accessType: 'server',
-		secretServerKey: SERVER_KEY,
-	});
+	const choice = typeof server === 'string' ? stackAuthCredential(server) : server;
+	const credential = store.add(choice.type, choice.data as ICredentialDataDecryptedObject);
 	const nodes: INode[] = steps.map((step, index) => {
 		const description = step.nodeType.description as INodeTypeDescription & {
 			defaultVersion?: number;
@@ -284,7 +389,7 @@ async function runWorkflow(
 			typeVersion,
 			position: [index * 200, 0],
 			parameters: step.parameters as INode['parameters'],
-			credentials: { stackAuthApi: credential },
+			credentials: { [choice.type]: credential },
 		};
 		const versioned = NodeHelpers.getVersionedNodeType(step.nodeType, typeVersion);
 		node.parameters =
@@ -460,6 +565,14 @@ function compare(text: string, a: Measured, b: Measured, op: '<=' | '>=', limit:
 	);
 }
 
+/** The ratio of two cases' median wall times, with the ratio of CPU times beside it; no target. */
+function ratio(text: string, a: Measured, b: Measured): void {
+	const value = a.median / b.median;
+	console.log(
+		`  → ${text.padEnd(66)}${`${value.toFixed(2)}x`.padStart(7)}  (CPU time ${(a.cpu / b.cpu).toFixed(2)}x)`,
+	);
+}
+
 // ---------------------------------------------------------------- the cases
 
 async function main(): Promise<void> {
@@ -492,7 +605,7 @@ async function main(): Promise<void> {
 		});
 
 		console.log(
-			`Stack Auth node benchmark: Node ${process.version}, ${os.cpus().length} CPUs (load average ${loadAverage()}), one loopback server holding ${maxUsers.toLocaleString('en-US')} users.`,
+			`Stack Auth and StackPath DNS node benchmark: Node ${process.version}, ${os.cpus().length} CPUs (load average ${loadAverage()}), one loopback server holding ${maxUsers.toLocaleString('en-US')} users and a zone of ${STACKPATH.records.toLocaleString('en-US')} DNS records.`,
 		);
 		console.log(
 			`Each case is warmed up once, then the cases of a group run round-robin ${RUNS} times; medians shown. CPU = CPU time of this process during the run (the server's is not counted).${gc ? '' : ' (Run with --expose-gc for steadier figures.)'}`,
@@ -673,6 +786,111 @@ async function main(): Promise<void> {
 			);
 			target('heap peak ÷ JSON size (target ≤ 2x)', heap / jsonBytes, heap / jsonBytes <= 2);
 			target('RSS peak ÷ JSON size (target ≤ 2x)', rss / jsonBytes, rss / jsonBytes <= 2);
+		}
+
+		// 5. StackPath DNS records
+		{
+			const n = STACKPATH.records;
+			const gateway = stackPathCredential(server.origin);
+			const url = `${server.origin}/dns/v1/stacks/${STACKPATH.stackId}/zones/${STACKPATH.zoneId}/records`;
+			const pages = Math.ceil(n / STACKPATH_PAGE_SIZE);
+			// Every page, and one token request: each run starts with an empty token.
+			const expected = { requests: pages + 1, records: n };
+			const { dnsBytes } = await server.stats();
+			const stackPathDnsNode = loadNodeType(new StackPathDns());
+			const [floor, node, mine] = await measureGroup(server, [
+				{
+					label: 'a. request helper loop (floor)',
+					expected,
+					run: () =>
+						runWorkflow(
+							[
+								{
+									type: 'n8n-nodes-stackpack.stackPathRequestLoop',
+									nodeType: new StackPathLoop(),
+									parameters: {},
+								},
+							],
+							gateway,
+						),
+				},
+				{
+					label: 'b. HTTP Request + Split Out',
+					expected,
+					run: () =>
+						runWorkflow(
+							[
+								{
+									type: 'n8n-nodes-base.httpRequest',
+									nodeType: httpRequest,
+									parameters: {
+										method: 'GET',
+										url,
+										authentication: 'predefinedCredentialType',
+										nodeCredentialType: 'stackPathApi',
+										sendQuery: true,
+										queryParameters: {
+											parameters: [
+												{ name: 'page_request.first', value: String(STACKPATH_PAGE_SIZE) },
+											],
+										},
+										options: {
+											pagination: {
+												pagination: {
+													paginationMode: 'updateAParameterInEachRequest',
+													parameters: {
+														parameters: [
+															{
+																type: 'qs',
+																name: 'page_request.after',
+																value: '={{ $response.body.pageInfo.endCursor }}',
+															},
+														],
+													},
+													paginationCompleteWhen: 'other',
+													completeExpression: '={{ !$response.body.pageInfo.hasNextPage }}',
+												},
+											},
+										},
+									},
+								},
+								{
+									type: 'n8n-nodes-base.splitOut',
+									nodeType: splitOut,
+									parameters: { fieldToSplitOut: 'records', include: 'noOtherFields' },
+								},
+							],
+							gateway,
+						),
+				},
+				{
+					label: 'c. StackPath DNS node, Return All',
+					expected,
+					run: () =>
+						runWorkflow(
+							[
+								{
+									type: 'n8n-nodes-stackpack.stackPathDns',
+									nodeType: stackPathDnsNode,
+									parameters: {
+										resource: 'record',
+										operation: 'getAll',
+										stackId: { __rl: true, mode: 'id', value: STACKPATH.stackId },
+										zoneId: { __rl: true, mode: 'id', value: STACKPATH.zoneId },
+										returnAll: true,
+									},
+								},
+							],
+							gateway,
+						),
+				},
+			]);
+			table(
+				`5. StackPath DNS, Return All over ${n.toLocaleString('en-US')} records: 1 token request + ${pages} pages of ${STACKPATH_PAGE_SIZE}, ${fmtMb(dnsBytes)} of JSON (per item = per record)`,
+				[floor, node, mine],
+			);
+			ratio('StackPath DNS node ÷ request helper loop', mine, floor);
+			ratio('HTTP Request + Split Out ÷ StackPath DNS node', node, mine);
 		}
 
 		console.log(`\nRequest and record counts: ${problems.length ? 'WRONG' : 'all exact'}`);
