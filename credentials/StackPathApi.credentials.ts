@@ -40,6 +40,31 @@ function failureOf(error: unknown): { status?: number; message?: string } {
 }
 
 /**
+ * A token endpoint that did not answer. StackPath's own gateway no longer resolves (StackPath
+ * stopped operating in 2024), which a user of the default Gateway URL is told plainly.
+ */
+export function unreachable(url: string, error: unknown): Error {
+	const cause = ((error as { cause?: unknown })?.cause ?? error) as {
+		code?: unknown;
+		message?: unknown;
+	};
+	const code = typeof cause?.code === 'string' ? cause.code : undefined;
+	const host = new URL(url).host;
+	if (host === new URL(STACKPATH_GATEWAY).host && (code === 'ENOTFOUND' || code === 'EAI_AGAIN'))
+		return credentialRefusalError(
+			undefined,
+			`${host} does not resolve: StackPath stopped operating in 2024`,
+			"Set the credential's Gateway URL to a server that speaks StackPath's API.",
+		);
+	// The code stays out of the message: n8n would put its own text in place of one that names it.
+	return credentialRefusalError(
+		undefined,
+		`Could not reach the token endpoint ${url}`,
+		`Check the credential's Gateway URL and that the server is reachable from n8n${code ? ` (${code})` : ''}.`,
+	);
+}
+
+/**
  * StackPath's API credential: a client ID and secret traded for a bearer token at
  * `POST /identity/v1/oauth2/token` (client credentials, JSON body; stackpath.dev
  * "Authentication"). n8n runs `preAuthentication` when the hidden expirable token is empty and
@@ -141,7 +166,7 @@ export class StackPathApi implements ICredentialType {
 					`The token request failed with HTTP ${status}${said}`,
 					`Check the Gateway URL of the credential: ${url} should be StackPath's token endpoint.`,
 				);
-			throw error;
+			throw unreachable(url, error);
 		}
 		if (typeof response?.access_token !== 'string' || response.access_token === '')
 			throw credentialRefusalError(

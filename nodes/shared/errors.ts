@@ -98,13 +98,15 @@ export function inputError(
  * The error a credential's token request (its `preAuthentication`) throws when the API refuses
  * the credential: a plain Error with no HTTP response on it, so that n8n does not take it for an
  * expired token and ask again, carrying the status and the explanation for the node's error.
+ * Also for a token endpoint that cannot be reached: every request would fail the same way.
  */
 export interface CredentialRefusal {
-	credentialRefusal: { status: number; message: string; description: string };
+	/** `status`: the HTTP status of the refusal; none when the token endpoint was not reached. */
+	credentialRefusal: { status?: number; message: string; description: string };
 }
 
 export function credentialRefusalError(
-	status: number,
+	status: number | undefined,
 	message: string,
 	description: string,
 ): Error & CredentialRefusal {

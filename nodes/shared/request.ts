@@ -260,13 +260,14 @@ export async function sendRequest(
 				if (verdict instanceof NodeOperationError) throw verdict;
 				const refusal = credentialRefusal(verdict);
 				if (refusal) {
+					const httpCode = refusal.status === undefined ? undefined : String(refusal.status);
 					const refused = new NodeApiError(
 						context.getNode(),
-						{ message: refusal.message, httpCode: String(refusal.status) } as JsonObject,
+						{ message: refusal.message, ...(httpCode ? { httpCode } : {}) } as JsonObject,
 						{
 							message: refusal.message,
 							description: refusal.description,
-							httpCode: String(refusal.status),
+							...(httpCode ? { httpCode } : {}),
 							itemIndex: request.itemIndex,
 						},
 					);

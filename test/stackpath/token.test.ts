@@ -3,7 +3,7 @@
  * preAuthentication returns (as n8n's database does): one token request per token lifetime,
  * one re-fetch and one retry after expiry, and refusals explained without a loop.
  */
-import { StackPathApi } from '../../credentials/StackPathApi.credentials';
+import { StackPathApi, unreachable } from '../../credentials/StackPathApi.credentials';
 import { CredentialStore, testCredential } from '../harness';
 import { credentialData, emulator, lines, run, TOKEN, useStackPathEmulator } from './helpers';
 
@@ -81,6 +81,34 @@ test('a token refused again after a re-fetch fails after one retry, not in a loo
 	const result = await run('stackPath', getStacks, { store });
 	expect(lines(result.requests)).toEqual(['GET /stack/v1/stacks', TOKEN, 'GET /stack/v1/stacks']);
 	expect(result.error?.message).toBe('StackPath: token revoked (UNAUTHENTICATED)');
+});
+
+test('an unreachable token endpoint stops the execution with one clear error, not one per item', async () => {
+	const result = await run('stackPath', getStacks, {
+		credentials: { gatewayUrl: 'http://127.0.0.1:1' },
+		items: [{}, {}, {}],
+		continueOnFail: true,
+	});
+	expect(result.error?.message).toBe(
+		'Could not reach the token endpoint http://127.0.0.1:1/identity/v1/oauth2/token',
+	);
+	expect(result.error?.description).toMatch(/Gateway URL .+ \(ECONNREFUSED\)\.$/);
+	expect((result.error as { httpCode?: string | null }).httpCode ?? null).toBeNull();
+	expect(result.requests).toEqual([]);
+});
+
+test("StackPath's own gateway, which no longer resolves, is named as such", () => {
+	const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND gateway.stackpath.com'), {
+		code: 'ENOTFOUND',
+	});
+	const error = unreachable('https://gateway.stackpath.com/identity/v1/oauth2/token', notFound);
+	expect(error.message).toBe(
+		"gateway.stackpath.com does not resolve: StackPath stopped operating in 2024. Set the credential's Gateway URL to a server that speaks StackPath's API.",
+	);
+	const elsewhere = unreachable('https://sp.example.net/identity/v1/oauth2/token', notFound);
+	expect(elsewhere.message).toMatch(
+		/^Could not reach the token endpoint https:\/\/sp\.example\.net\/.+ \(ENOTFOUND\)\.$/,
+	);
 });
 
 describe('credential test', () => {
