@@ -83,7 +83,7 @@ await report('dist (as the community package scanner)', dist, ['dist/**/*.js', '
 await report(
 	'tests and scripts',
 	new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'test', 'eslint.config.mjs') }),
-	['test', 'scripts/start.ts', 'scripts/demo-webhook.ts', 'scripts/bench.ts'],
+	['test', 'scripts/start.ts', 'scripts/demo-webhook.ts', 'scripts/bench.ts', 'scripts/stackpath'],
 );
 
 // 5. Types of the tests and scripts (jest compiles them without checking types).
