@@ -7,10 +7,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { scannerESLint } from './scanner-lint.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const cliDir = path.join(root, 'node_modules', '@n8n', 'node-cli');
-const cliRequire = createRequire(path.join(cliDir, 'package.json'));
 const { ESLint } = require('eslint');
 
 const normalize = (text) => text.replace(/\s+/g, ' ').trim();
@@ -46,38 +47,10 @@ await report('source (package.json, nodes, credentials)', new ESLint({ cwd: root
 ]);
 
 // 3. The built JavaScript, as the community package scanner lints a tarball.
-const { n8nCommunityNodesPlugin } = cliRequire('@n8n/eslint-plugin-community-nodes');
-const n8nNodesBase = cliRequire('eslint-plugin-n8n-nodes-base');
-const tseslint = cliRequire('typescript-eslint');
-const dist = new ESLint({
-	cwd: root,
-	overrideConfigFile: true,
-	allowInlineConfig: false,
-	overrideConfig: [
-		{
-			files: ['dist/**/*.js'],
-			...n8nCommunityNodesPlugin.configs.recommended,
-			rules: { ...n8nCommunityNodesPlugin.configs.recommended.rules, 'no-console': 'error' },
-			languageOptions: { sourceType: 'commonjs', ecmaVersion: 2022 },
-		},
-		{
-			files: ['package.json'],
-			plugins: {
-				...n8nCommunityNodesPlugin.configs.recommended.plugins,
-				'n8n-nodes-base': n8nNodesBase,
-			},
-			rules: {
-				...n8nCommunityNodesPlugin.configs.recommended.rules,
-				...n8nNodesBase.configs.community.rules,
-			},
-			languageOptions: {
-				parser: tseslint.parser,
-				parserOptions: { extraFileExtensions: ['.json'] },
-			},
-		},
-	],
-});
-await report('dist (as the community package scanner)', dist, ['dist/**/*.js', 'package.json']);
+await report('dist (as the community package scanner)', scannerESLint(root), [
+	'dist/**/*.js',
+	'package.json',
+]);
 
 // 4. Tests: an ordinary TypeScript config of their own.
 await report(

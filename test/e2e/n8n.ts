@@ -42,13 +42,21 @@ export function bcryptHash(cache: CachePaths, password: string): string {
 	return bcrypt.hashSync(password, 10);
 }
 
-/** `npm pack` of the built package into a temporary folder; returns the tarball path. */
+/**
+ * `npm pack` of the built package into a temporary folder; returns the tarball path. The build
+ * has run (the suite's `npm run test:e2e` builds first), so the `prepack` build is skipped: e2e
+ * files run side by side, and a second build would empty dist/ under another file's feet.
+ */
 export function packPackage(): string {
 	const dir = mkdtempSync(path.join(tmpdir(), 'stackpack-pack-'));
-	const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], {
-		cwd: REPO_ROOT,
-		encoding: 'utf8',
-	});
+	const result = spawnSync(
+		'npm',
+		['pack', '--silent', '--ignore-scripts', '--pack-destination', dir],
+		{
+			cwd: REPO_ROOT,
+			encoding: 'utf8',
+		},
+	);
 	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
 	const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack produced no tarball');
