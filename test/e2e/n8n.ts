@@ -89,6 +89,10 @@ export interface N8nHomeOptions {
 	/** Use this folder as the n8n user folder instead of a new temporary one (kept afterwards). */
 	userFolder?: string;
 	env?: Record<string, string>;
+	/** The package installed (default: the whole pack); node types are `<package>.<node>`. */
+	packageName?: string;
+	/** The folder N8N_CUSTOM_EXTENSIONS points at (default: the repository's dist/). */
+	extensionsDir?: string;
 }
 
 export interface CliResult {
@@ -121,7 +125,7 @@ export class N8nHome {
 	type(nodeName: string): string {
 		return this.options.route === 'extensions'
 			? `CUSTOM.${nodeName}`
-			: `${PACKAGE_NAME}.${nodeName}`;
+			: `${this.options.packageName ?? PACKAGE_NAME}.${nodeName}`;
 	}
 
 	env(): NodeJS.ProcessEnv {
@@ -147,7 +151,7 @@ export class N8nHome {
 			// The result of `n8n execute` goes through the logger: keep it at info.
 			N8N_LOG_LEVEL: 'info',
 			...(this.options.route === 'extensions'
-				? { N8N_CUSTOM_EXTENSIONS: path.join(REPO_ROOT, 'dist') }
+				? { N8N_CUSTOM_EXTENSIONS: this.options.extensionsDir ?? path.join(REPO_ROOT, 'dist') }
 				: {}),
 			...(this.options.env ?? {}),
 		};

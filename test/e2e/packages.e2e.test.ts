@@ -2,8 +2,10 @@
  * The packages as npm would publish them: `npm run pack:all` writes the whole pack and one
  * package per service from the built dist/; each tarball holds only its own nodes, credentials
  * and icons and the core files they require, with package.json and README as n8n's verification
- * asks, and passes the rules of n8n's community package scanner. And `npm pack` on a fresh copy
- * of the repository (no dist/) builds before it packs.
+ * asks, and passes the rules of n8n's community package scanner; each service package, installed
+ * alone in a real n8n (npm install of the tarball, and N8N_CUSTOM_EXTENSIONS at its dist/), runs
+ * an example against its emulator. And `npm pack` on a fresh copy of the repository (no dist/)
+ * builds before it packs.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -19,7 +21,37 @@ import {
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { REPO_ROOT } from './n8n';
+import {
+	API_KEY,
+	API_SECRET,
+	startComputeStacksEmulator,
+	type ComputeStacksEmulator,
+} from '../emulators/computestacks';
+import {
+	PROJECT_ID,
+	SERVER_KEY,
+	startStackAuthEmulator,
+	type StackAuthEmulator,
+} from '../emulators/stack-auth';
+import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
+import {
+	CLIENT_ID as STACKPATH_CLIENT_ID,
+	CLIENT_SECRET as STACKPATH_CLIENT_SECRET,
+	StackPathEmulator,
+} from '../emulators/stackpath';
+import {
+	API_TOKEN as STACUITY_API_TOKEN,
+	startStacuityEmulator,
+	type StacuityEmulator,
+} from '../emulators/stacuity';
+import {
+	n8nCache,
+	N8nHome,
+	nodeOutput,
+	REPO_ROOT,
+	type CachePaths,
+	type InstallRoute,
+} from './n8n';
 
 interface Service {
 	key: string;
@@ -223,3 +255,179 @@ test('npm pack on a fresh copy of the repository (no dist/) builds before it pac
 		rmSync(copy, { recursive: true, force: true });
 	}
 }, 180_000);
+
+/** An example workflow with its node types as `home` names them. */
+function forHome(workflow: Workflow, home: N8nHome): Workflow {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type.startsWith('n8n-nodes-stackpack.')
+				? { ...node, type: home.type(node.type.split('.')[1]) }
+				: node,
+		),
+	};
+}
+
+interface Workflow {
+	id: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
+}
+
+const example = (file: string) =>
+	JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as Workflow;
+
+/** The Stacuity example is a trigger: this runs one of its node's lists instead. */
+const STACUITY_LIST: Workflow & Record<string, unknown> = {
+	id: 'stacuityVslices001',
+	name: 'Stacuity: every VSlice',
+	settings: { executionOrder: 'v1' },
+	connections: {
+		Start: { main: [[{ node: 'VSlices', type: 'main', index: 0 }]] },
+	},
+	nodes: [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		} as never,
+		{
+			id: 'vslices',
+			name: 'VSlices',
+			type: 'n8n-nodes-stackpack.stacuity',
+			typeVersion: 1,
+			position: [240, 0],
+			parameters: { resource: 'vslice', operation: 'getAll', returnAll: true },
+			credentials: { stacuityApi: { id: 'stacuityDemo00001', name: 'Stacuity (local emulator)' } },
+		} as never,
+	],
+};
+
+describe('each service package installed alone in a real n8n, both ways', () => {
+	let cache: CachePaths;
+	let stackAuth: StackAuthEmulator;
+	let computeStacks: ComputeStacksEmulator;
+	let stacuity: StacuityEmulator;
+	let stackPath: StackPathEmulator;
+	let port = 25940;
+	const homes: N8nHome[] = [];
+
+	beforeAll(async () => {
+		cache = n8nCache();
+		stackAuth = await startStackAuthEmulator();
+		computeStacks = await startComputeStacksEmulator();
+		stacuity = await startStacuityEmulator();
+		stackPath = new StackPathEmulator();
+		await stackPath.start();
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		for (const home of homes) await home.dispose();
+		await stackAuth?.stop();
+		await computeStacks?.stop();
+		await stacuity?.stop();
+		await stackPath?.stop();
+	});
+
+	/** What each service runs, and how its result is checked. */
+	const runs: Record<
+		string,
+		{
+			credential: () => object;
+			workflow: () => Workflow;
+			check(output: Array<Record<string, unknown>>): void;
+			node: string;
+		}
+	> = {
+		'stack-auth': {
+			credential: () => ({
+				id: 'stackAuthDemo0001',
+				name: 'Stack Auth (local emulator)',
+				type: 'stackAuthApi',
+				data: { baseUrl: stackAuth.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
+			}),
+			workflow: () => example('export-all-users.json'),
+			node: 'Get all users',
+			check: (users) => expect(users).toHaveLength(DEMO_USER_COUNT),
+		},
+		computestacks: {
+			credential: () => ({
+				id: 'computeStacksDemo1',
+				name: 'ComputeStacks (local emulator)',
+				type: 'computeStacksApi',
+				data: { portalUrl: computeStacks.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET },
+			}),
+			workflow: () => example('computestacks-order-project.json'),
+			node: 'List services',
+			check: (services) => expect(services.map((s) => s.label)).toEqual(['blog', 'blog-db']),
+		},
+		stacuity: {
+			credential: () => ({
+				id: 'stacuityDemo00001',
+				name: 'Stacuity (local emulator)',
+				type: 'stacuityApi',
+				data: { baseUrl: stacuity.apiUrl, apiToken: STACUITY_API_TOKEN },
+			}),
+			workflow: () => STACUITY_LIST,
+			node: 'VSlices',
+			check: (vslices) => expect(vslices.length).toBeGreaterThan(0),
+		},
+		stackpath: {
+			credential: () => ({
+				id: 'stackPathDemo0001',
+				name: 'StackPath (local emulator)',
+				type: 'stackPathApi',
+				data: {
+					gatewayUrl: stackPath.baseUrl,
+					clientId: STACKPATH_CLIENT_ID,
+					clientSecret: STACKPATH_CLIENT_SECRET,
+				},
+			}),
+			workflow: () => example('stackpath-create-bucket.json'),
+			node: 'Create bucket',
+			check: (buckets) =>
+				expect(buckets).toEqual([expect.objectContaining({ label: 'n8n-backups' })]),
+		},
+	};
+
+	test.each(
+		['stack-auth', 'computestacks', 'stacuity', 'stackpath'].flatMap((key) =>
+			(['package', 'extensions'] as InstallRoute[]).map((route) => [key, route] as const),
+		),
+	)(
+		'%s installed by %s runs its example',
+		async (key, route) => {
+			const service = services.find((s) => s.key === key)!;
+			const tarball = tarballs.find((t) => path.basename(t).startsWith(`${service.name}-`))!;
+			stackAuth.reset();
+			seedDemo(stackAuth);
+			computeStacks.reset();
+			stackPath.reset();
+			stackPath.seed();
+			const extracted = extract(tarball);
+			const home = new N8nHome({
+				cache,
+				route,
+				port: port++,
+				brokerPort: port++,
+				packageName: service.name,
+				extensionsDir: path.join(extracted, 'dist'),
+			});
+			homes.push(home);
+			home.install(tarball);
+			const run = runs[key];
+			await home.importCredentials([run.credential()]);
+			const workflow = forHome(run.workflow(), home);
+			await home.importWorkflow(workflow);
+			const { status, run: result, output } = await home.execute(workflow.id);
+			expect([status, result?.data.resultData.error?.message]).toEqual([0, undefined]);
+			// The nodes ran under the service package's own name (or as custom extensions).
+			expect(Object.keys(result?.data.resultData.runData ?? {})).toContain(run.node);
+			run.check(nodeOutput(result, run.node));
+			expect(output).not.toMatch(/Unrecognized node type/);
+		},
+		180_000,
+	);
+});
