@@ -83,18 +83,6 @@ function stacuityCredential(emulator: StacuityEmulator) {
 	};
 }
 
-/** The example with its node types as this install route names them. */
-function forRoute(workflow: Workflow, home: N8nHome): Workflow {
-	return {
-		...workflow,
-		nodes: workflow.nodes.map((node) =>
-			node.type.startsWith('n8n-nodes-stackpack.')
-				? { ...node, type: home.type(node.type.split('.')[1]) }
-				: node,
-		),
-	};
-}
-
 let cache: CachePaths;
 let tarball: string;
 let emulator: StackAuthEmulator;
@@ -141,7 +129,7 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 			computeStacksCredential(computeStacks),
 			stacuityCredential(stacuity),
 		]);
-		for (const workflow of examples()) await home.importWorkflow(forRoute(workflow, home));
+		for (const workflow of examples()) await home.importWorkflow(home.withTypes(workflow));
 	}, 5 * 60_000);
 
 	test('export all users: Return All over the demo users in ceil(N/100) requests', async () => {

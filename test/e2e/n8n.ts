@@ -121,6 +121,18 @@ export class N8nHome {
 		return `http://localhost:${this.options.port}`;
 	}
 
+	/** A workflow of the repository (node types `n8n-nodes-stackpack.<node>`) as this home names its types. */
+	withTypes<T extends { nodes: Array<{ type: string }> }>(workflow: T): T {
+		return {
+			...workflow,
+			nodes: workflow.nodes.map((node) =>
+				node.type.startsWith(`${PACKAGE_NAME}.`)
+					? { ...node, type: this.type(node.type.split('.')[1]) }
+					: node,
+			),
+		};
+	}
+
 	/** The node type name under this route. */
 	type(nodeName: string): string {
 		return this.options.route === 'extensions'

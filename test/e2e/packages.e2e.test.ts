@@ -256,18 +256,6 @@ test('npm pack on a fresh copy of the repository (no dist/) builds before it pac
 	}
 }, 180_000);
 
-/** An example workflow with its node types as `home` names them. */
-function forHome(workflow: Workflow, home: N8nHome): Workflow {
-	return {
-		...workflow,
-		nodes: workflow.nodes.map((node) =>
-			node.type.startsWith('n8n-nodes-stackpack.')
-				? { ...node, type: home.type(node.type.split('.')[1]) }
-				: node,
-		),
-	};
-}
-
 interface Workflow {
 	id: string;
 	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
@@ -419,7 +407,7 @@ describe('each service package installed alone in a real n8n, both ways', () => 
 			home.install(tarball);
 			const run = runs[key];
 			await home.importCredentials([run.credential()]);
-			const workflow = forHome(run.workflow(), home);
+			const workflow = home.withTypes(run.workflow());
 			await home.importWorkflow(workflow);
 			const { status, run: result, output } = await home.execute(workflow.id);
 			expect([status, result?.data.resultData.error?.message]).toEqual([0, undefined]);
