@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { scannerESLint } from './scanner-lint.mjs';
+import { scan } from './scan-package.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -46,11 +46,13 @@ await report('source (package.json, nodes, credentials)', new ESLint({ cwd: root
 	'credentials',
 ]);
 
-// 3. The built JavaScript, as the community package scanner lints a tarball.
-await report('dist (as the community package scanner)', scannerESLint(root), [
-	'dist/**/*.js',
-	'package.json',
-]);
+// 3. The built JavaScript and package.json, through n8n's own community package scanner.
+const scanned = await scan(root, ['dist/**/*.js', 'package.json']);
+if (scanned.details) console.log(scanned.details);
+console.log(
+	`dist (n8n's community package scanner): ${scanned.passed ? 'passed' : `failed (${scanned.message})`}`,
+);
+if (!scanned.passed) failed = true;
 
 // 4. Tests: an ordinary TypeScript config of their own.
 await report(
