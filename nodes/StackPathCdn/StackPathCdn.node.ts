@@ -10,14 +10,14 @@ import { buildProperties } from '../shared/describe';
 import { executeOperation, indexOperations } from '../shared/execute';
 import { requestOptionsProperty } from '../shared/options';
 import { buildResources } from '../StackPath/shared/build';
-import { purgeCompletion, waits } from '../StackPath/shared/completion';
+import { purgeCompletion } from '../StackPath/shared/completion';
 import { listSearch } from '../StackPath/shared/locators';
 import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provider';
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
 export const resources = buildResources(tables, {
-	'POST /cdn/v1/stacks/{stack_id}/purge': waits(purgeCompletion),
+	'POST /cdn/v1/stacks/{stack_id}/purge': { wait: purgeCompletion },
 });
 
 const operations = indexOperations(stackPath, resources);

@@ -10,7 +10,7 @@ import { buildProperties } from '../shared/describe';
 import { executeOperation, indexOperations } from '../shared/execute';
 import { requestOptionsProperty } from '../shared/options';
 import { buildResources } from '../StackPath/shared/build';
-import { operationCompletion, waits } from '../StackPath/shared/completion';
+import { operationCompletion } from '../StackPath/shared/completion';
 import { listSearch } from '../StackPath/shared/locators';
 import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provider';
 import { resources as tables } from './operations.generated';
@@ -45,22 +45,22 @@ export const resources = buildResources(tables, {
 	'GET /workload/v1/stacks/{stack_id}/workloads/{workload_id}/instances/{instance_name}': {
 		simplify: SIMPLE_INSTANCE,
 	},
-	'POST /ipam/v1/stacks/{stack_id}/allocations': waits(operationCompletion('allocation')),
-	'PATCH /ipam/v1/stacks/{stack_id}/allocations/{allocation_slug}': waits(
-		operationCompletion('allocation update'),
-	),
-	'DELETE /ipam/v1/stacks/{stack_id}/allocations/{allocation_slug}': waits(
-		operationCompletion('allocation removal', true),
-	),
-	'POST /ipam/v1/stacks/{stack_id}/allocation_claims': waits(
-		operationCompletion('allocation claim'),
-	),
-	'PATCH /ipam/v1/stacks/{stack_id}/allocation_claims/{allocation_claim_slug}': waits(
-		operationCompletion('allocation claim update'),
-	),
-	'DELETE /ipam/v1/stacks/{stack_id}/allocation_claims/{allocation_claim_slug}': waits(
-		operationCompletion('allocation claim removal', true),
-	),
+	'POST /ipam/v1/stacks/{stack_id}/allocations': { wait: operationCompletion('allocation') },
+	'PATCH /ipam/v1/stacks/{stack_id}/allocations/{allocation_slug}': {
+		wait: operationCompletion('allocation update'),
+	},
+	'DELETE /ipam/v1/stacks/{stack_id}/allocations/{allocation_slug}': {
+		wait: operationCompletion('allocation removal', true),
+	},
+	'POST /ipam/v1/stacks/{stack_id}/allocation_claims': {
+		wait: operationCompletion('allocation claim'),
+	},
+	'PATCH /ipam/v1/stacks/{stack_id}/allocation_claims/{allocation_claim_slug}': {
+		wait: operationCompletion('allocation claim update'),
+	},
+	'DELETE /ipam/v1/stacks/{stack_id}/allocation_claims/{allocation_claim_slug}': {
+		wait: operationCompletion('allocation claim removal', true),
+	},
 });
 
 const operations = indexOperations(stackPath, resources);

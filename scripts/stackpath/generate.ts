@@ -401,7 +401,7 @@ function buildOperation(
 		}
 	}
 	const code = entry.successCodes[0];
-	const { keys } = responseKeys(reader, spec, operation, code);
+	const { resolved, keys } = responseKeys(reader, spec, operation, code);
 	const out: SpecOperation = {
 		key,
 		operationId: entry.operationId,
@@ -419,13 +419,11 @@ function buildOperation(
 	if (entry.paginated && entry.listKey) out.list = { key: entry.listKey, paginated: true };
 	else if (entry.method === 'GET') {
 		const arrays = keys.filter((k) => k !== 'pageInfo');
-		const { resolved } = responseKeys(reader, spec, operation, code);
 		const only =
 			arrays.length === 1 ? reader.resolve(spec, resolved?.properties?.[arrays[0]]) : undefined;
 		if (only?.type === 'array') out.list = { key: arrays[0], paginated: false };
 	}
 	if (!out.list && keys.length === 1) {
-		const { resolved } = responseKeys(reader, spec, operation, code);
 		const only = reader.resolve(spec, resolved?.properties?.[keys[0]]);
 		if (only?.type !== 'array' && (only?.properties || only?.type === 'object'))
 			out.recordKey = keys[0];

@@ -10,6 +10,7 @@ import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workf
 
 import { runListSearch } from '../harness';
 import { credentialData, credentialTypes, emulator, nodes, useStackPathEmulator } from './helpers';
+import { STACKPATH_NODES } from './nodes';
 
 useStackPathEmulator();
 
@@ -86,20 +87,9 @@ describe.each(all)('%s node', (_key, node) => {
 	});
 });
 
-test.each(Object.keys(nodes) as Array<keyof typeof nodes>)(
+test.each(STACKPATH_NODES.map((n) => [n.name, n.resources] as const))(
 	'%s: no operation shows two fields of one name, and no enum defaults to its zero value',
-	async (key) => {
-		const { resources } = (await import(
-			`../../nodes/${nodes[key].constructor.name}/${nodes[key].constructor.name}.node`
-		)) as {
-			resources: Array<{
-				value: string;
-				operations: Array<{
-					value: string;
-					fields?: Array<{ name: string; type: string; default?: unknown; options?: unknown[] }>;
-				}>;
-			}>;
-		};
+	(_name, resources) => {
 		for (const resource of resources)
 			for (const operation of resource.operations) {
 				const fields = operation.fields ?? [];

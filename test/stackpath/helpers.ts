@@ -10,13 +10,6 @@ import type {
 } from 'n8n-workflow';
 
 import { StackPathApi } from '../../credentials/StackPathApi.credentials';
-import { StackPath } from '../../nodes/StackPath/StackPath.node';
-import { StackPathCdn } from '../../nodes/StackPathCdn/StackPathCdn.node';
-import { StackPathDns } from '../../nodes/StackPathDns/StackPathDns.node';
-import { StackPathEdgeCompute } from '../../nodes/StackPathEdgeCompute/StackPathEdgeCompute.node';
-import { StackPathMonitoring } from '../../nodes/StackPathMonitoring/StackPathMonitoring.node';
-import { StackPathObjectStorage } from '../../nodes/StackPathObjectStorage/StackPathObjectStorage.node';
-import { StackPathWaf } from '../../nodes/StackPathWaf/StackPathWaf.node';
 import type { RecordedRequest } from '../emulators/framework';
 import {
 	CLIENT_ID,
@@ -25,15 +18,18 @@ import {
 	type StackPathEmulatorOptions,
 } from '../emulators/stackpath';
 import { runNode, type RunNodeOptions, type RunNodeResult } from '../harness';
+import { STACKPATH_NODES } from './nodes';
+
+const node = (name: string) => STACKPATH_NODES.find((n) => n.name === name)!.node;
 
 export const nodes = {
-	stackPath: new StackPath(),
-	cdn: new StackPathCdn(),
-	dns: new StackPathDns(),
-	waf: new StackPathWaf(),
-	edgeCompute: new StackPathEdgeCompute(),
-	objectStorage: new StackPathObjectStorage(),
-	monitoring: new StackPathMonitoring(),
+	stackPath: node('StackPath'),
+	cdn: node('StackPathCdn'),
+	dns: node('StackPathDns'),
+	waf: node('StackPathWaf'),
+	edgeCompute: node('StackPathEdgeCompute'),
+	objectStorage: node('StackPathObjectStorage'),
+	monitoring: node('StackPathMonitoring'),
 };
 
 export type NodeName = keyof typeof nodes;

@@ -1,4 +1,4 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { collection } from '../../shared/fields';
 import type { Field, Operation, Resource } from '../../shared/types';
@@ -196,10 +196,4 @@ export function buildResources(
 	if (unused.length)
 		throw new Error(`Extensions for endpoints this node lacks: ${unused.join(', ')}`);
 	return resources;
-}
-
-/** The record of a response under `key`, else the response itself. */
-export function recordOf(body: unknown, key: string): IDataObject {
-	const value = (body as IDataObject | undefined)?.[key];
-	return (value && typeof value === 'object' ? value : (body ?? {})) as IDataObject;
 }

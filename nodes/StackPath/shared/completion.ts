@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { Completion, FollowContext, Operation } from '../../shared/types';
+import type { Completion, FollowContext } from '../../shared/types';
 import { GRPC_CODES, detailText } from './errors';
 
 const enc = encodeURIComponent;
@@ -69,8 +69,3 @@ export function operationCompletion(what: string, deleting = false): Completion 
 		},
 	};
 }
-
-/** Adds a Wait for Completion to an operation. */
-export const waits =
-	(completion: Completion) =>
-	(operation: Operation): Operation => ({ ...operation, wait: completion });
