@@ -15,23 +15,21 @@ import * as path from 'node:path';
 
 import {
 	API_KEY,
-	API_SECRET,
 	CATALOGUE,
 	startComputeStacksEmulator,
 	type ComputeStacksEmulator,
 } from '../test/emulators/computestacks';
 import { seedDemo } from '../test/emulators/stack-auth/demo';
-import { PROJECT_ID, SERVER_KEY, startStackAuthEmulator } from '../test/emulators/stack-auth';
+import { PROJECT_ID, startStackAuthEmulator } from '../test/emulators/stack-auth';
+import { CATALOGUE as STACUITY_CATALOGUE, startStacuityEmulator } from '../test/emulators/stacuity';
+import { StackPathEmulator } from '../test/emulators/stackpath';
 import {
-	API_TOKEN as STACUITY_API_TOKEN,
-	CATALOGUE as STACUITY_CATALOGUE,
-	startStacuityEmulator,
-} from '../test/emulators/stacuity';
-import {
-	CLIENT_ID as STACKPATH_CLIENT_ID,
-	CLIENT_SECRET as STACKPATH_CLIENT_SECRET,
-	StackPathEmulator,
-} from '../test/emulators/stackpath';
+	computeStacksCredential,
+	stackAuthCredential,
+	stackAuthWebhookCredential,
+	stackPathCredential,
+	stacuityCredential,
+} from '../test/e2e/demo-credentials';
 import { bcryptHash, n8nCache, N8nHome, packPackage, REPO_ROOT } from '../test/e2e/n8n';
 import { DEMO_SIGNING_SECRET, WELCOME_WORKFLOW_ID } from './demo-webhook';
 
@@ -119,40 +117,11 @@ async function main(): Promise<void> {
 	say(`Installing the pack into ${home.userFolder}/.n8n/nodes…`);
 	home.install(tarball);
 	await home.importCredentials([
-		{
-			id: 'stackAuthDemo0001',
-			name: 'Stack Auth (local emulator)',
-			type: 'stackAuthApi',
-			data: { baseUrl: stackAuth.baseUrl, projectId: PROJECT_ID, secretServerKey: SERVER_KEY },
-		},
-		{
-			id: 'stackAuthHook0001',
-			name: 'Stack Auth webhook (local)',
-			type: 'stackAuthWebhookApi',
-			data: { signingSecret: DEMO_SIGNING_SECRET },
-		},
-		{
-			id: 'computeStacksDemo1',
-			name: 'ComputeStacks (local emulator)',
-			type: 'computeStacksApi',
-			data: { portalUrl: computeStacks.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET },
-		},
-		{
-			id: 'stacuityDemo00001',
-			name: 'Stacuity (local emulator)',
-			type: 'stacuityApi',
-			data: { baseUrl: `${stacuity.apiUrl}`, apiToken: STACUITY_API_TOKEN },
-		},
-		{
-			id: 'stackPathDemo0001',
-			name: 'StackPath (local emulator)',
-			type: 'stackPathApi',
-			data: {
-				gatewayUrl: stackPath.baseUrl,
-				clientId: STACKPATH_CLIENT_ID,
-				clientSecret: STACKPATH_CLIENT_SECRET,
-			},
-		},
+		stackAuthCredential(stackAuth.baseUrl),
+		stackAuthWebhookCredential(DEMO_SIGNING_SECRET),
+		computeStacksCredential(computeStacks.baseUrl),
+		stacuityCredential(stacuity.apiUrl),
+		stackPathCredential(stackPath.baseUrl),
 	]);
 	const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
 		.filter((f) => f.endsWith('.json'))

@@ -9,23 +9,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 import {
-	API_KEY,
 	API_SECRET,
 	startComputeStacksEmulator,
 	type ComputeStacksEmulator,
 } from '../emulators/computestacks';
 import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
+import { startStacuityEmulator, type StacuityEmulator } from '../emulators/stacuity';
 import {
-	API_TOKEN as STACUITY_API_TOKEN,
-	startStacuityEmulator,
-	type StacuityEmulator,
-} from '../emulators/stacuity';
-import {
-	PROJECT_ID,
 	SERVER_KEY,
 	startStackAuthEmulator,
 	type StackAuthEmulator,
 } from '../emulators/stack-auth';
+import {
+	computeStacksCredential,
+	stackAuthCredential,
+	stacuityCredential,
+} from './demo-credentials';
 import {
 	bcryptHash,
 	n8nCache,
@@ -38,7 +37,6 @@ import {
 } from './n8n';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
-const CREDENTIAL_ID = 'stackAuthDemo0001';
 
 interface Workflow {
 	id: string;
@@ -54,34 +52,8 @@ function examples(): Workflow[] {
 		.map((f) => JSON.parse(readFileSync(path.join(EXAMPLES, f), 'utf8')) as Workflow);
 }
 
-function credentialFor(emulator: StackAuthEmulator, key = SERVER_KEY) {
-	return {
-		id: CREDENTIAL_ID,
-		name: 'Stack Auth (local emulator)',
-		type: 'stackAuthApi',
-		data: { baseUrl: emulator.baseUrl, projectId: PROJECT_ID, secretServerKey: key },
-	};
-}
-
-/** The ComputeStacks credential the ComputeStacks examples use, pointing at the emulator. */
-function computeStacksCredential(emulator: ComputeStacksEmulator) {
-	return {
-		id: 'computeStacksDemo1',
-		name: 'ComputeStacks (local emulator)',
-		type: 'computeStacksApi',
-		data: { portalUrl: emulator.baseUrl, apiKey: API_KEY, apiSecret: API_SECRET },
-	};
-}
-
-/** The Stacuity credential the Stacuity example uses, pointing at the emulator. */
-function stacuityCredential(emulator: StacuityEmulator) {
-	return {
-		id: 'stacuityDemo00001',
-		name: 'Stacuity (local emulator)',
-		type: 'stacuityApi',
-		data: { baseUrl: emulator.apiUrl, apiToken: STACUITY_API_TOKEN },
-	};
-}
+const credentialFor = (emulator: StackAuthEmulator, key?: string) =>
+	stackAuthCredential(emulator.baseUrl, key);
 
 let cache: CachePaths;
 let tarball: string;
@@ -126,8 +98,8 @@ describe.each<[InstallRoute]>([['extensions'], ['package']])('installed by %s', 
 		home.install(tarball);
 		await home.importCredentials([
 			credentialFor(emulator),
-			computeStacksCredential(computeStacks),
-			stacuityCredential(stacuity),
+			computeStacksCredential(computeStacks.baseUrl),
+			stacuityCredential(stacuity.apiUrl),
 		]);
 		for (const workflow of examples()) await home.importWorkflow(home.withTypes(workflow));
 	}, 5 * 60_000);
