@@ -14,6 +14,8 @@ export const PACKAGE_NAME = 'n8n-nodes-stackpack';
 
 export interface CachePaths {
 	root: string;
+	n8nVersion: string;
+	nodeVersion: string;
 	node: string;
 	nodeBin: string;
 	nodeHome: string;
@@ -21,14 +23,24 @@ export interface CachePaths {
 	n8n: string;
 }
 
-/** Ensures the n8n cache (installs on first use) and returns its paths. */
-export function n8nCache(): CachePaths {
-	const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'n8n-cache.mjs')], {
-		cwd: REPO_ROOT,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-		maxBuffer: 16 * 1024 * 1024,
-	});
+/**
+ * Ensures the n8n cache (installs on first use) and returns its paths: the n8n the suite runs on,
+ * or `n8nVersion` (on the Node its major runs on; see scripts/n8n-cache.mjs).
+ */
+export function n8nCache(n8nVersion?: string): CachePaths {
+	const result = spawnSync(
+		process.execPath,
+		[
+			path.join(REPO_ROOT, 'scripts', 'n8n-cache.mjs'),
+			...(n8nVersion ? ['--n8n', n8nVersion] : []),
+		],
+		{
+			cwd: REPO_ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 16 * 1024 * 1024,
+		},
+	);
 	if (result.status !== 0) throw new Error(`scripts/n8n-cache.mjs failed (${result.status})`);
 	return JSON.parse(result.stdout) as CachePaths;
 }
