@@ -132,11 +132,15 @@ export function section(readme, title) {
 	return readme.slice(start + 1, end < 0 ? undefined : end).trimEnd();
 }
 
-/** Repository-relative links made absolute, for a README read on npm or in n8n. */
+/**
+ * Repository-relative links made absolute, for a README read on npm or in n8n: images to the
+ * file itself (raw), other links to the page that shows it.
+ */
 function absoluteLinks(text, repoUrl) {
 	return text.replace(
-		/\]\((?!https?:|#|mailto:)([^)]+)\)/g,
-		(_, target) => `](${repoUrl}/blob/main/${target.replace(/^\.\//, '')})`,
+		/(!?)\[([^\]]*)\]\((?!https?:|#|mailto:)([^)]+)\)/g,
+		(_, image, label, target) =>
+			`${image}[${label}](${repoUrl}/${image ? 'raw' : 'blob'}/main/${target.replace(/^\.\//, '')})`,
 	);
 }
 
@@ -152,14 +156,18 @@ function serviceReadme(service, pkg, readme, changelog) {
 				!line.startsWith('| [') || service.examples.some((e) => line.includes(`(examples/${e}`)),
 		)
 		.join('\n');
+	// List items of another service go, with the lines that continue them.
+	let keep = true;
 	const compatibility = section(readme, 'Compatibility')
 		.split('\n')
-		.filter(
-			(line) =>
-				!/^- (Stack Auth|ComputeStacks|Stacuity|StackPath) /.test(line) ||
-				line.startsWith(`- ${service.title} `) ||
-				(service.key === 'stackpath' && line.startsWith('- StackPath ')),
-		)
+		.filter((line) => {
+			if (line.startsWith('- '))
+				keep =
+					!/^- (Stack Auth|ComputeStacks|Stacuity|StackPath) /.test(line) ||
+					line.startsWith(`- ${service.title} `);
+			else if (!line.startsWith('  ')) keep = true;
+			return keep;
+		})
 		.join('\n');
 	const parts = [
 		`# ${service.name}`,

@@ -164,12 +164,42 @@ function failureOf(node: INode, error: unknown, itemIndex?: number): HttpFailure
 	const cause = (error as { cause?: unknown })?.cause ?? error;
 	const response = (cause as { response?: { status?: number; headers?: unknown; data?: unknown } })
 		?.response;
-	if (!response || typeof response.status !== 'number') return undefined;
+	if (!response || typeof response.status !== 'number')
+		return legacyFailureOf(node, error, itemIndex);
 	return {
 		node,
 		status: response.status,
 		headers: (response.headers ?? {}) as Record<string, unknown>,
 		body: parseBody(response.data),
+		itemIndex,
+	};
+}
+
+/**
+ * n8n 1.x: n8n-workflow 1.x's NodeApiError loses the HTTP error it wraps (ExecutionBaseError
+ * declares `cause` as a class field, which resets what Error's constructor set), keeping only the
+ * status as `httpCode` and a JSON body as `context.data`; the headers are gone. A failure is
+ * rebuilt from those, so the API's own message still reaches the user and 429/503 are retried
+ * (without Retry-After). n8n 2.x keeps the cause.
+ */
+function legacyFailureOf(node: INode, error: unknown, itemIndex?: number): HttpFailure | undefined {
+	const wrapped = error as {
+		cause?: unknown;
+		errorResponse?: unknown;
+		httpCode?: unknown;
+		context?: { data?: unknown };
+	};
+	// Only an error that wrapped another error and lost it: n8n's own errors built from a plain
+	// object keep it as `errorResponse`.
+	if (!wrapped || wrapped.cause !== undefined || wrapped.errorResponse !== undefined)
+		return undefined;
+	if (typeof wrapped.httpCode !== 'string' || !/^[1-5]\d\d$/.test(wrapped.httpCode))
+		return undefined;
+	return {
+		node,
+		status: Number(wrapped.httpCode),
+		headers: {},
+		body: parseBody(wrapped.context?.data),
 		itemIndex,
 	};
 }

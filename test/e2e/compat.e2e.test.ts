@@ -16,13 +16,14 @@ import * as path from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import {
-	PROJECT_ID,
 	SERVER_KEY,
 	startStackAuthEmulator,
 	type StackAuthEmulator,
 } from '../emulators/stack-auth';
 import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
+import { stackAuthCredential } from './demo-credentials';
 import {
+	extractTarball,
 	n8nCache,
 	N8nHome,
 	nodeOutput,
@@ -37,7 +38,6 @@ import {
  */
 const N8N_1 = '1.123.81';
 const PACKAGE = 'n8n-nodes-stack-auth';
-const CREDENTIAL_ID = 'stackAuthDemo0001';
 const WRONG_KEY = 'ssk_dummy_wrong_key';
 const OWNER = { email: 'owner@example.com', password: 'StackPack-e2e-1' };
 
@@ -78,21 +78,7 @@ let service: Service;
 let emulator: StackAuthEmulator;
 const homes: N8nHome[] = [];
 
-function extract(file: string): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'stackpack-tgz-'));
-	const result = spawnSync('tar', ['xzf', file, '-C', dir], { encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(result.stderr);
-	return path.join(dir, 'package');
-}
-
-function credential(key = SERVER_KEY) {
-	return {
-		id: CREDENTIAL_ID,
-		name: 'Stack Auth (local emulator)',
-		type: 'stackAuthApi',
-		data: { baseUrl: emulator.baseUrl, projectId: PROJECT_ID, secretServerKey: key },
-	};
-}
+const credential = (key?: string) => stackAuthCredential(emulator.baseUrl, key);
 
 /** The package's examples (their node types as the repository names them). */
 function examples(): Workflow[] {
@@ -112,6 +98,8 @@ function succeeded(result: { status: number | null; error?: string; output: stri
 
 /** An instance of the class a built file of the package exports (from the repository's dist/). */
 function built<T>(file: string): T {
+	// The built CommonJS file itself, by its path in package.json (not a module of the tests).
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const module = require(path.join(REPO_ROOT, file)) as Record<string, new () => T>;
 	return new (Object.values(module)[0])();
 }
@@ -151,7 +139,7 @@ beforeAll(async () => {
 	};
 	service = services.find((s) => s.name === PACKAGE)!;
 	tarball = tarballs.find((t) => path.basename(t).startsWith(`${PACKAGE}-`))!;
-	extracted = extract(tarball);
+	extracted = extractTarball(tarball);
 	pkg = JSON.parse(readFileSync(path.join(extracted, 'package.json'), 'utf8')) as PackageJson;
 	emulator = await startStackAuthEmulator();
 }, 15 * 60_000);
@@ -333,23 +321,27 @@ describe.each<[InstallRoute, number]>([
 	}, 120_000);
 
 	/*
-	 * Not as in n8n 2.x: n8n-workflow 1.x's NodeApiError drops the HTTP error it wraps (its
-	 * ExecutionBaseError declares `cause` as a class field, which resets the cause that Error's
-	 * constructor set), so the node finds no status, headers or body in what n8n's request helper
-	 * throws and reports every HTTP error as unreachable, with n8n's generic text for the status.
-	 * n8n 1.x also sends a request a second time after a 401. This test states what 1.x does
-	 * today; it fails once the node reads 1.x's error, and must then expect Stack Auth's message
-	 * as examples.e2e does.
+	 * n8n-workflow 1.x's NodeApiError drops the HTTP error it wraps (its ExecutionBaseError declares
+	 * `cause` as a class field, which resets the cause Error's constructor set), keeping the status
+	 * as `httpCode` and the JSON body as `context.data`; the node rebuilds the failure from those
+	 * (nodes/shared/request.ts), so Stack Auth's own message still reaches the user, as in 2.x.
+	 * n8n 1.x also sends a request a second time after a 401.
 	 */
-	test('a wrong key fails with exit code 1, but without Stack Auth’s message (1.x)', async () => {
+	test('a wrong key fails with exit code 1 and Stack Auth’s message', async () => {
 		await home.importCredentials([credential(WRONG_KEY)]);
 		try {
 			const { status, run, output } = await home.execute('stackAuthExport01');
-			expect([status, run?.data.resultData.error?.message, output.slice(-3000)]).toEqual([
-				1,
-				'Could not reach Stack Auth: Authorization failed - please check your credentials',
-				expect.anything(),
-			]);
+			const error = run?.data.resultData.error as { message?: string; description?: string };
+			expect({
+				status,
+				message: error?.message,
+				description: error?.description,
+				...(status === 1 ? {} : { output: output.slice(-3000) }),
+			}).toEqual({
+				status: 1,
+				message: expect.stringMatching(/secret server key is not valid/i),
+				description: expect.stringContaining('Stack Auth code'),
+			});
 			const sent = emulator.requests.map((r) => [
 				`${r.method} ${r.path}`,
 				r.headers['x-stack-secret-server-key'],

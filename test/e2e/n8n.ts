@@ -75,6 +75,14 @@ export function packPackage(): string {
 	return path.join(dir, tarball);
 }
 
+/** Extracts a tarball into a new temporary folder; returns its package/ folder. */
+export function extractTarball(tarball: string): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'stackpack-tgz-'));
+	const result = spawnSync('tar', ['xzf', tarball, '-C', dir], { encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`tar failed on ${tarball}: ${result.stderr}`);
+	return path.join(dir, 'package');
+}
+
 const children = new Set<ChildProcess>();
 
 function killAll(): void {
@@ -108,9 +116,12 @@ export interface N8nHomeOptions {
 }
 
 export interface CliResult {
+	/** The exit code; null when the command was killed at its time limit. */
 	status: number | null;
 	stdout: string;
 	stderr: string;
+	/** How long the command ran. */
+	ms: number;
 }
 
 export class N8nHome {
@@ -221,11 +232,12 @@ export class N8nHome {
 		let stderr = '';
 		child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
 		child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+		const started = Date.now();
 		const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
 		const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
 		clearTimeout(timer);
 		children.delete(child);
-		return { status, stdout, stderr };
+		return { status, stdout, stderr, ms: Date.now() - started };
 	}
 
 	private async importFile(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
@@ -254,12 +266,13 @@ export class N8nHome {
 	/** `n8n execute --id … --rawOutput`: the run as n8n prints it, with the exit code. */
 	async execute(
 		workflowId: string,
-	): Promise<{ status: number | null; run: ExecutionRun | undefined; output: string }> {
+	): Promise<{ status: number | null; run: ExecutionRun | undefined; output: string; ms: number }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 		return {
 			status: result.status,
 			run: extractRun(result.stdout),
 			output: `${result.stdout}\n${result.stderr}`,
+			ms: result.ms,
 		};
 	}
 

@@ -2,8 +2,10 @@
  * The packages as npm would publish them: `npm run pack:all` writes the whole pack and one
  * package per service from the built dist/; each tarball holds only its own nodes, credentials
  * and icons and the core files they require, with package.json and README as n8n's verification
- * asks, and passes n8n's own community package scanner. And `npm pack` on a fresh copy of
- * the repository (no dist/) builds before it packs.
+ * asks, and passes n8n's own community package scanner and strict `n8n-node lint` over its own
+ * sources; each service package, installed alone in a real n8n (npm install of the tarball, and
+ * N8N_CUSTOM_EXTENSIONS at its dist/), runs an example against its emulator. And `npm pack` on
+ * a fresh copy of the repository (no dist/) builds before it packs.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -19,7 +21,26 @@ import {
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import { REPO_ROOT } from './n8n';
+import { startComputeStacksEmulator, type ComputeStacksEmulator } from '../emulators/computestacks';
+import { startStackAuthEmulator, type StackAuthEmulator } from '../emulators/stack-auth';
+import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
+import { StackPathEmulator } from '../emulators/stackpath';
+import { startStacuityEmulator, type StacuityEmulator } from '../emulators/stacuity';
+import {
+	computeStacksCredential,
+	stackAuthCredential,
+	stackPathCredential,
+	stacuityCredential,
+} from './demo-credentials';
+import {
+	extractTarball,
+	n8nCache,
+	N8nHome,
+	nodeOutput,
+	REPO_ROOT,
+	type CachePaths,
+	type InstallRoute,
+} from './n8n';
 
 interface Service {
 	key: string;
@@ -48,13 +69,6 @@ let services: Service[];
 let out: string;
 let tarballs: string[];
 const root = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as PackageJson;
-
-function extract(tarball: string): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'stackpack-tgz-'));
-	const result = spawnSync('tar', ['xzf', tarball, '-C', dir], { encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(result.stderr);
-	return path.join(dir, 'package');
-}
 
 function files(dir: string, prefix = ''): string[] {
 	return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
@@ -100,7 +114,9 @@ describe.each([
 	const service = () => services.find((s) => s.name === name);
 
 	beforeAll(() => {
-		dir = extract(tarballs.find((t) => path.basename(t).startsWith(`${name}-${root.version}`))!);
+		dir = extractTarball(
+			tarballs.find((t) => path.basename(t).startsWith(`${name}-${root.version}`))!,
+		);
 		pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson;
 		contents = files(dir);
 	});
@@ -168,20 +184,46 @@ describe.each([
 			expect(readme).toContain('\n## Version history\n');
 			expect(readme).toContain(`npm install ${name}`);
 			for (const title of own.sections) expect(readme).toContain(`\n## ${title}\n`);
+			// Its compatibility list names no other service, not even in a wrapped line.
+			const compatibility = readme.slice(
+				readme.indexOf('\n## Compatibility\n'),
+				readme.indexOf('\n## Version history\n'),
+			);
+			// (ComputeStacks' item wraps onto a line of its own that holds only its version, 9.3.1.)
+			const others = ['Stack Auth', 'StackPath', 'ComputeStacks', 'Stacuity', '9.3.1'].filter(
+				(t) => t !== own.title && !(own.title === 'ComputeStacks' && t === '9.3.1'),
+			);
+			for (const other of others)
+				expect([other, compatibility.includes(other)]).toEqual([other, false]);
 			// Links to the repository are absolute: the README is read on npm and in n8n.
 			expect(readme).not.toMatch(/\]\((?!https?:|#|mailto:)/);
 		}
 	});
 
-	test("it passes n8n's community package scanner", () => {
-		const result = spawnSync(process.execPath, ['scripts/scan-package.mjs', dir], {
+	test("it passes n8n's community package scanner, and strict n8n-node lint over its own sources", () => {
+		const tarball = tarballs.find((t) => path.basename(t).startsWith(`${name}-${root.version}`))!;
+		const result = spawnSync(process.execPath, ['scripts/lint-packages.mjs', tarball], {
 			cwd: REPO_ROOT,
 			encoding: 'utf8',
 		});
-		const verdict = JSON.parse(result.stdout) as { passed: boolean; details?: string };
-		expect(verdict).toEqual({ passed: true });
+		const verdict = JSON.parse(result.stdout) as {
+			scanner: string;
+			lint: string;
+			linted: number;
+			output?: string;
+		};
+		expect(verdict).toEqual({
+			tarball: path.basename(tarball),
+			scanner: 'passed',
+			lint: 'passed',
+			linted: expect.any(Number),
+		});
+		// The lint saw the TypeScript of every node and credential the package declares.
+		expect(verdict.linted).toBeGreaterThanOrEqual(
+			pkg.n8n.nodes.length + pkg.n8n.credentials.length,
+		);
 		expect(result.status).toBe(0);
-	}, 60_000);
+	}, 120_000);
 });
 
 test('npm pack on a fresh copy of the repository (no dist/) builds before it packs', () => {
@@ -222,3 +264,150 @@ test('npm pack on a fresh copy of the repository (no dist/) builds before it pac
 		rmSync(copy, { recursive: true, force: true });
 	}
 }, 180_000);
+
+interface Workflow {
+	id: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
+}
+
+const example = (file: string) =>
+	JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as Workflow;
+
+/** The Stacuity example is a trigger: this runs one of its node's lists instead. */
+const STACUITY_LIST: Workflow & Record<string, unknown> = {
+	id: 'stacuityVslices001',
+	name: 'Stacuity: every VSlice',
+	settings: { executionOrder: 'v1' },
+	connections: {
+		Start: { main: [[{ node: 'VSlices', type: 'main', index: 0 }]] },
+	},
+	nodes: [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		} as never,
+		{
+			id: 'vslices',
+			name: 'VSlices',
+			type: 'n8n-nodes-stackpack.stacuity',
+			typeVersion: 1,
+			position: [240, 0],
+			parameters: { resource: 'vslice', operation: 'getAll', returnAll: true },
+			credentials: { stacuityApi: { id: 'stacuityDemo00001', name: 'Stacuity (local emulator)' } },
+		} as never,
+	],
+};
+
+describe('each service package installed alone in a real n8n, both ways', () => {
+	let cache: CachePaths;
+	let stackAuth: StackAuthEmulator;
+	let computeStacks: ComputeStacksEmulator;
+	let stacuity: StacuityEmulator;
+	let stackPath: StackPathEmulator;
+	let port = 25980;
+	const homes: N8nHome[] = [];
+
+	beforeAll(async () => {
+		cache = n8nCache();
+		stackAuth = await startStackAuthEmulator();
+		computeStacks = await startComputeStacksEmulator();
+		stacuity = await startStacuityEmulator();
+		stackPath = new StackPathEmulator();
+		await stackPath.start();
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		for (const home of homes) await home.dispose();
+		await stackAuth?.stop();
+		await computeStacks?.stop();
+		await stacuity?.stop();
+		await stackPath?.stop();
+	});
+
+	/** What each service runs, and how its result is checked. */
+	const runs: Record<
+		string,
+		{
+			credential: () => object;
+			workflow: () => Workflow;
+			check(output: Array<Record<string, unknown>>): void;
+			node: string;
+		}
+	> = {
+		'stack-auth': {
+			credential: () => stackAuthCredential(stackAuth.baseUrl),
+			workflow: () => example('export-all-users.json'),
+			node: 'Get all users',
+			check: (users) => expect(users).toHaveLength(DEMO_USER_COUNT),
+		},
+		computestacks: {
+			credential: () => computeStacksCredential(computeStacks.baseUrl),
+			workflow: () => example('computestacks-order-project.json'),
+			node: 'List services',
+			check: (services) => expect(services.map((s) => s.label)).toEqual(['blog', 'blog-db']),
+		},
+		stacuity: {
+			credential: () => stacuityCredential(stacuity.apiUrl),
+			workflow: () => STACUITY_LIST,
+			node: 'VSlices',
+			check: (vslices) => expect(vslices.length).toBeGreaterThan(0),
+		},
+		stackpath: {
+			credential: () => stackPathCredential(stackPath.baseUrl),
+			workflow: () => example('stackpath-create-bucket.json'),
+			node: 'Create bucket',
+			check: (buckets) =>
+				expect(buckets).toEqual([expect.objectContaining({ label: 'n8n-backups' })]),
+		},
+	};
+
+	test.each(
+		['stack-auth', 'computestacks', 'stacuity', 'stackpath'].flatMap((key) =>
+			(['package', 'extensions'] as InstallRoute[]).map((route) => [key, route] as const),
+		),
+	)(
+		'%s installed by %s runs its example',
+		async (key, route) => {
+			const service = services.find((s) => s.key === key)!;
+			const tarball = tarballs.find((t) => path.basename(t).startsWith(`${service.name}-`))!;
+			stackAuth.reset();
+			seedDemo(stackAuth);
+			computeStacks.reset();
+			stackPath.reset();
+			stackPath.seed();
+			const extracted = extractTarball(tarball);
+			const home = new N8nHome({
+				cache,
+				route,
+				port: port++,
+				brokerPort: port++,
+				packageName: service.name,
+				extensionsDir: path.join(extracted, 'dist'),
+			});
+			homes.push(home);
+			home.install(tarball);
+			const run = runs[key];
+			await home.importCredentials([run.credential()]);
+			const workflow = home.withTypes(run.workflow());
+			await home.importWorkflow(workflow);
+			const { status, run: result, output, ms } = await home.execute(workflow.id);
+			// A failed or killed run (status null: stopped at the time limit) shows how long it ran
+			// and the end of what n8n printed.
+			const ok = status === 0 && !result?.data.resultData.error;
+			expect({
+				status,
+				error: result?.data.resultData.error?.message,
+				...(ok ? {} : { ms, output: output.slice(-4000) }),
+			}).toEqual({ status: 0, error: undefined });
+			// The nodes ran under the service package's own name (or as custom extensions).
+			expect(Object.keys(result?.data.resultData.runData ?? {})).toContain(run.node);
+			run.check(nodeOutput(result, run.node));
+			expect(output).not.toMatch(/Unrecognized node type/);
+		},
+		180_000,
+	);
+});
