@@ -184,11 +184,13 @@ describe.each([
 			expect(readme).toContain('\n## Version history\n');
 			expect(readme).toContain(`npm install ${name}`);
 			for (const title of own.sections) expect(readme).toContain(`\n## ${title}\n`);
-			// Its compatibility list names no other service, not even in a wrapped line.
-			const compatibility = readme.slice(
-				readme.indexOf('\n## Compatibility\n'),
-				readme.indexOf('\n## Version history\n'),
-			);
+			// Its compatibility items name no other service, not even in a wrapped line (the n8n
+			// item says where each package was tested, so it names them all).
+			const compatibility = readme
+				.slice(readme.indexOf('\n## Compatibility\n'), readme.indexOf('\n## Version history\n'))
+				.split(/\n(?=- )/)
+				.filter((item) => !item.startsWith('- n8n '))
+				.join('\n');
 			// (ComputeStacks' item wraps onto a line of its own that holds only its version, 9.3.1.)
 			const others = ['Stack Auth', 'StackPath', 'ComputeStacks', 'Stacuity', '9.3.1'].filter(
 				(t) => t !== own.title && !(own.title === 'ComputeStacks' && t === '9.3.1'),
