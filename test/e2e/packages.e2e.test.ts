@@ -153,7 +153,8 @@ describe.each([
 		}
 	});
 
-	test('a service package holds only its own service', () => {
+	test('a package holds only its own service, without source maps or declarations', () => {
+		expect(contents.filter((f) => f.endsWith('.map') || f.endsWith('.d.ts'))).toEqual([]);
 		const own = service();
 		if (!own) {
 			expect(pkg.n8n.nodes).toEqual(root.n8n.nodes);
@@ -171,7 +172,6 @@ describe.each([
 					file,
 					false,
 				]);
-		expect(contents.filter((f) => f.endsWith('.map') || f.endsWith('.d.ts'))).toEqual([]);
 	});
 
 	test('its README has the parts n8n asks for', () => {
