@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
+import { PROJECT_ID, SERVER_KEY } from '../emulators/stack-auth';
 import { bcryptHash, type CachePaths } from './n8n';
 
 export interface Json {
@@ -16,14 +17,17 @@ export interface Json {
 /** The owner of the instance, created from the environment (ownerEnv). */
 export const OWNER = { email: 'owner@example.com', password: 'StackPack-e2e-1' };
 
-/** The environment that makes n8n create OWNER at start (N8N_INSTANCE_OWNER_*). */
-export function ownerEnv(cache: CachePaths): Record<string, string> {
+/** The environment that makes n8n create `owner` (OWNER) at start (N8N_INSTANCE_OWNER_*). */
+export function ownerEnv(
+	cache: CachePaths,
+	owner: { email: string; password: string } = OWNER,
+): Record<string, string> {
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
 		N8N_INSTANCE_OWNER_FIRST_NAME: 'Stack',
 		N8N_INSTANCE_OWNER_LAST_NAME: 'Pack',
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(cache, OWNER.password),
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(cache, owner.password),
 	};
 }
 
@@ -289,5 +293,41 @@ export class EditorSession {
 			);
 		const ids = results.map((e) => e.id).sort((a, b) => Number(a) - Number(b));
 		return await Promise.all(ids.map(async (id) => await this.finished(id)));
+	}
+}
+
+/**
+ * The Stack Auth user `userId` once the trigger example has marked it welcomed (its server
+ * metadata set), read from the Stack Auth emulator on `port`; what it holds after `timeoutMs`.
+ */
+export async function welcomedUser(
+	port: number,
+	userId: string,
+	timeoutMs = 20_000,
+): Promise<{ server_metadata?: unknown }> {
+	const headers = {
+		'x-stack-access-type': 'server',
+		'x-stack-project-id': PROJECT_ID,
+		'x-stack-secret-server-key': SERVER_KEY,
+	};
+	let user: { server_metadata?: unknown } = {};
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		user = (await (
+			await fetch(`http://127.0.0.1:${port}/api/v1/users/${userId}`, { headers })
+		).json()) as typeof user;
+		if (user.server_metadata) break;
+		await sleep(200);
+	}
+	return user;
+}
+
+/** Whether an HTTP server answers on the port (127.0.0.1). */
+export async function listening(port: number): Promise<boolean> {
+	try {
+		await fetch(`http://127.0.0.1:${port}/`);
+		return true;
+	} catch {
+		return false;
 	}
 }

@@ -12,21 +12,13 @@ import { API_KEY, API_SECRET } from '../emulators/computestacks';
 import { PROJECT_ID, SERVER_KEY } from '../emulators/stack-auth';
 import { API_TOKEN as STACUITY_API_TOKEN } from '../emulators/stacuity';
 import { n8nCache, REPO_ROOT } from './n8n';
+import { welcomedUser, listening } from './rest';
 
 const N8N_PORT = 25760;
 const STACK_AUTH_PORT = 25769;
 const COMPUTESTACKS_PORT = 25919;
 const STACUITY_PORT = 25929;
 const STACKPATH_PORT = 25939;
-
-async function listening(port: number): Promise<boolean> {
-	try {
-		await fetch(`http://127.0.0.1:${port}/`);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 describe('npm start', () => {
 	let child: ChildProcess;
@@ -243,20 +235,7 @@ describe('npm start', () => {
 		expect(run.status).toBe(0);
 		expect(run.stdout).toContain('HTTP 200');
 		const [, userId] = /Created user (\S+)/.exec(run.stdout) ?? [];
-		const headers = {
-			'x-stack-access-type': 'server',
-			'x-stack-project-id': PROJECT_ID,
-			'x-stack-secret-server-key': SERVER_KEY,
-		};
-		let user: { server_metadata?: unknown } = {};
-		const deadline = Date.now() + 20_000;
-		while (Date.now() < deadline) {
-			user = (await (
-				await fetch(`http://127.0.0.1:${STACK_AUTH_PORT}/api/v1/users/${userId}`, { headers })
-			).json()) as typeof user;
-			if (user.server_metadata) break;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
+		const user = await welcomedUser(STACK_AUTH_PORT, userId);
 		expect(user.server_metadata).toEqual({ welcomed: true });
 	}, 60_000);
 
