@@ -20,17 +20,17 @@ import {
 	startStackAuthEmulator,
 	type StackAuthEmulator,
 } from '../emulators/stack-auth';
-import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
+import { seedDemo } from '../emulators/stack-auth/demo';
 import { stackAuthCredential } from './demo-credentials';
 import {
 	extractTarball,
 	n8nCache,
 	N8nHome,
-	nodeOutput,
 	REPO_ROOT,
 	type CachePaths,
 	type InstallRoute,
 } from './n8n';
+import { STACK_AUTH_EXAMPLES } from './stack-auth-examples';
 
 /**
  * The newest n8n 1.x that installs here. Every 1.x takes xlsx from cdn.sheetjs.com (replaced
@@ -269,56 +269,20 @@ describe.each<[InstallRoute, number]>([
 		);
 	}, 180_000);
 
-	test('export all users: Return All over the demo users in ceil(N/100) requests', async () => {
-		const { status, run, output } = await home.execute('stackAuthExport01');
-		expect(succeeded({ status, error: run?.data.resultData.error?.message, output })).toEqual([
-			0,
-			undefined,
-			'',
-		]);
-		const users = nodeOutput(run, 'Get all users');
-		expect(users).toHaveLength(DEMO_USER_COUNT);
-		expect(users.map((u) => u.primary_email)).toContain('ada.lovelace@example.com');
-		const pages = emulator.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/users');
-		expect(pages).toHaveLength(Math.ceil(DEMO_USER_COUNT / 100));
-		expect(pages[0].headers['x-stack-secret-server-key']).toBe(SERVER_KEY);
-		expect(output).not.toContain(SERVER_KEY);
-	}, 120_000);
-
-	test('create a team and add members with a permission', async () => {
-		const { status, run, output } = await home.execute('stackAuthTeam0001');
-		expect(succeeded({ status, error: run?.data.resultData.error?.message, output })).toEqual([
-			0,
-			undefined,
-			'',
-		]);
-		const [team] = nodeOutput(run, 'Create team');
-		expect(team).toMatchObject({ display_name: 'Launch crew', server_metadata: { source: 'n8n' } });
-		const grants = nodeOutput(run, 'Grant team admin');
-		expect(grants).toHaveLength(3);
-		for (const grant of grants) expect(grant).toMatchObject({ id: 'team_admin', team_id: team.id });
-		const memberships = emulator.requests.filter(
-			(r) =>
-				r.method === 'POST' && r.path.startsWith(`/api/v1/team-memberships/${String(team.id)}/`),
+	for (const example of STACK_AUTH_EXAMPLES)
+		test(
+			example.title,
+			async () => {
+				const { status, run, output } = await home.execute(example.id);
+				expect(succeeded({ status, error: run?.data.resultData.error?.message, output })).toEqual([
+					0,
+					undefined,
+					'',
+				]);
+				example.check(run, emulator, output);
+			},
+			120_000,
 		);
-		expect(memberships).toHaveLength(3);
-	}, 120_000);
-
-	test('email users found by a search, in one request', async () => {
-		const { status, run, output } = await home.execute('stackAuthEmail001');
-		expect(succeeded({ status, error: run?.data.resultData.error?.message, output })).toEqual([
-			0,
-			undefined,
-			'',
-		]);
-		const found = nodeOutput(run, 'Find users');
-		expect(found).toHaveLength(5);
-		const sends = emulator.requests.filter((r) => r.path === '/api/v1/emails/send-email');
-		expect(sends).toHaveLength(1);
-		expect(nodeOutput(run, 'Send email')[0]).toEqual({
-			results: found.map((u) => ({ user_id: u.id })),
-		});
-	}, 120_000);
 
 	/*
 	 * n8n-workflow 1.x's NodeApiError drops the HTTP error it wraps (its ExecutionBaseError declares
