@@ -12,7 +12,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isRedelivery, passDeliveries, unregisteredWebhookMethods } from '../shared/trigger';
+import {
+	acceptDelivery,
+	isRedelivery,
+	passItems,
+	unregisteredWebhookMethods,
+} from '../shared/trigger';
 import {
 	type Authentication,
 	type WebhookAuthData,
@@ -25,7 +30,6 @@ import {
 	WEBHOOK_KINDS,
 	type WebhookKind,
 	deliveryItems,
-	deliveryKey,
 	emptyDeliveryItem,
 	parseBody,
 } from './payload';
@@ -218,10 +222,7 @@ export class ComputeStacksTrigger implements INodeType {
 		if (!parsed.ok) return refuse.call(this, 400, parsed.message);
 		if (parsed.empty) {
 			// Nothing identifies an empty delivery, so each one is new.
-			return {
-				webhookResponse: { received: true },
-				workflowData: [this.helpers.returnJsonArray(emptyDeliveryItem(kind))],
-			};
+			return acceptDelivery(this, this.helpers.returnJsonArray(emptyDeliveryItem(kind)), 202);
 		}
 
 		const delivery = deliveryItems(kind, parsed.body, parsed.sha256);
@@ -242,16 +243,11 @@ export class ComputeStacksTrigger implements INodeType {
 				webhookResponse: { received: true, ignored: 'redelivery of a webhook already received' },
 			};
 		}
-		return {
-			webhookResponse: { received: true },
-			workflowData: [this.helpers.returnJsonArray(delivery.items)],
-		};
+		return acceptDelivery(this, this.helpers.returnJsonArray(delivery.items), 202);
 	}
 
-	// Stores the delivery keys for good (see passDeliveries). Empty deliveries have no key.
+	// Passes the webhook's items on (see passItems).
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return passDeliveries(this, (json) =>
-			deliveryKey(this.getNodeParameter('webhook', 0) as WebhookKind, json),
-		);
+		return passItems(this);
 	}
 }

@@ -12,7 +12,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isRedelivery, passDeliveries, unregisteredWebhookMethods } from '../shared/trigger';
+import {
+	acceptDelivery,
+	isRedelivery,
+	passItems,
+	unregisteredWebhookMethods,
+} from '../shared/trigger';
 import { EVENTS } from './events';
 import { secretKey, verifyWebhook } from './verify';
 
@@ -125,23 +130,19 @@ export class StackAuthTrigger implements INodeType {
 				webhookResponse: { received: true, ignored: 'redelivery of a message already received' },
 			};
 		}
-		return {
-			webhookResponse: { received: true },
-			workflowData: [
-				this.helpers.returnJsonArray({
-					type,
-					data: (payload.data ?? {}) as IDataObject,
-					svixId: result.id,
-					timestamp: result.timestamp,
-				}),
-			],
-		};
+		return acceptDelivery(
+			this,
+			this.helpers.returnJsonArray({
+				type,
+				data: (payload.data ?? {}) as IDataObject,
+				svixId: result.id,
+				timestamp: result.timestamp,
+			}),
+		);
 	}
 
-	// Stores the delivery IDs for good (see passDeliveries).
+	// Passes the webhook's items on (see passItems).
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return passDeliveries(this, ({ svixId }) =>
-			typeof svixId === 'string' && svixId !== '' ? svixId : undefined,
-		);
+		return passItems(this);
 	}
 }

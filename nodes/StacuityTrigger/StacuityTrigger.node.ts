@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
@@ -11,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isRedelivery, passDeliveries } from '../shared/trigger';
+import { acceptDelivery, isRedelivery, passItems } from '../shared/trigger';
 import { searchEndpointGroups, searchEventMaps, searchVSlices } from '../Stacuity/listSearch';
 import { locator } from '../Stacuity/shared/descriptions';
 import { STACUITY_CREDENTIAL_TYPE } from '../Stacuity/shared/provider';
@@ -182,16 +181,11 @@ export class StacuityTrigger implements INodeType {
 				webhookResponse: { received: true, ignored: 'redelivery of an event already received' },
 			};
 		}
-		return {
-			webhookResponse: { received: true },
-			workflowData: [this.helpers.returnJsonArray(event.item)],
-		};
+		return acceptDelivery(this, this.helpers.returnJsonArray(event.item));
 	}
 
-	// Stores the event IDs for good (see passDeliveries).
+	// Passes the webhook's items on (see passItems).
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return passDeliveries(this, ({ eventId }: IDataObject) =>
-			typeof eventId === 'string' && eventId !== '' ? eventId : undefined,
-		);
+		return passItems(this);
 	}
 }

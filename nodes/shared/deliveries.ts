@@ -47,37 +47,31 @@ function merge(into: Received, from: unknown): void {
 }
 
 /*
- * Where the IDs live, and why. n8n (2.41) does not persist static data written by a webhook
- * function that starts an execution: the webhook's Workflow wraps the stored staticData object
- * (live-webhooks.js `new Workflow({ staticData: workflowData.staticData })`), then
+ * Where the IDs live, and why. The webhook function decides against a process-wide memory (below)
+ * merged with the IDs saved in the node's static data, and records a new ID in both in the same
+ * synchronous step as the check: two deliveries handled by one n8n process can never both pass,
+ * however close together.
+ *
+ * The static data is saved by the process that received the delivery, before the execution is
+ * queued: the trigger answers the request itself (acceptDelivery in trigger.ts), and n8n (2.41,
+ * and 1.123) then saves the static data the webhook function changed. Had n8n answered with a
+ * webhookResponse, nothing would be saved: the webhook's Workflow wraps the stored staticData
+ * object (live-webhooks.js `new Workflow({ staticData: workflowData.staticData })`), then
  * WorkflowRunner.run() wraps that same object in a second Workflow before the execution starts
- * (workflow-runner.js establishContextForPersistence), and ObservableObject.create resets its
- * `__dataChanged` flag to false (observable-object.js `Object.defineProperty(target,
- * '__dataChanged', { value: false })`). So when live-webhooks.js then calls saveStaticData, the
- * flag says nothing changed and nothing is written. (Only while no static data is stored yet
- * does each Workflow get its own new object, which is why a workflow's first delivery was the
- * only one remembered.) Webhook requests at the same time would also each load static data
- * before the others saved, and the last save would drop the others' IDs.
+ * (workflow-runner.js establishContextForPersistence), ObservableObject.create resets its
+ * `__dataChanged` flag to false (observable-object.js), and live-webhooks.js calls saveStaticData
+ * only after that.
  *
- * What n8n does save is the static data of an execution: a node's execute() that changes it
- * marks it, and the execution's end hook writes it (execution-lifecycle-hooks.js, hookFunctionsSave
- * → saveStaticDataById). So:
- * - The webhook function decides against a process-wide memory (below) merged with the saved
- *   IDs, and records the new ID in that memory in the same synchronous step as the check: two
- *   deliveries handled by one n8n process can never both pass, however close together.
- * - The execution (the trigger's execute()) stores the IDs into the workflow's static data, as
- *   the memory object itself: n8n serialises static data when it saves it at the end of the
- *   execution, so each save holds every ID this process knows by then, and a slower execution
- *   finishing last cannot drop IDs an earlier save held.
+ * The execution writes nothing (passItems in trigger.ts): on a queue-mode worker it starts from an
+ * empty static data object, and a save from there would overwrite the workflow's.
  *
- * What remains: with several n8n processes receiving webhooks (queue mode with webhook
- * processes, or multi-main), each has its own memory, and a process knows another's IDs only
- * once they are saved, i.e. once an execution holding them has finished; a redelivery reaching
- * another process in between starts a second execution. Two executions running at once in
- * different worker processes can also each save without the other's ID; it stays in the memory
- * of the processes that saw it, and is lost for good only if those restart. n8n offers a
- * community node no atomic shared store (its deduplication helper, available only to execute(),
- * reads then writes too), so this is as close as n8n allows.
+ * What remains: with several n8n processes receiving webhooks (queue mode with several webhook
+ * processes, or multi-main), a process knows another's IDs once they are saved, a few
+ * milliseconds after the other received them; a redelivery reaching another process inside that
+ * window starts a second execution. Two processes saving at once each write what they loaded
+ * plus their own ID, so the last save can drop the other's ID; it stays in the memory of the
+ * process that saw it. n8n offers a community node no atomic shared store (its deduplication
+ * helper, available only to execute(), reads then writes too), so this is as close as n8n allows.
  */
 const memory = new Map<string, Received>();
 
@@ -100,8 +94,9 @@ export function deliveryScope(
 
 /**
  * For the webhook function: whether delivery `id` is new. A new ID is recorded before this
- * returns, with no await between the check and the record. `saved` is the node's static data as
- * this request loaded it (IDs other processes or an earlier run of n8n saved).
+ * returns, with no await between the check and the record, in the process memory and in
+ * `saved`, the node's static data as this request loaded it (holding the IDs other processes or
+ * an earlier run of n8n saved), which n8n then saves (see above).
  */
 export function claimDelivery(
 	scope: string,
@@ -111,23 +106,10 @@ export function claimDelivery(
 ): boolean {
 	const received = memoryOf(scope);
 	merge(received, saved.deliveries);
-	return !seenBefore({ deliveries: received }, id, nowSeconds);
-}
-
-/**
- * For the execution: records `ids` and hands the memory to the node's static data, which n8n
- * saves when the execution ends.
- */
-export function storeDeliveries(
-	scope: string,
-	staticData: IDataObject,
-	ids: string[],
-	nowSeconds: number,
-): void {
-	const received = memoryOf(scope);
-	merge(received, staticData.deliveries);
-	for (const id of ids) if (received[id] === undefined) received[id] = nowSeconds;
-	prune(received, nowSeconds);
-	// Assigning (not only mutating) marks the static data as changed for n8n.
-	staticData.deliveries = received as IDataObject;
+	if (seenBefore({ deliveries: received }, id, nowSeconds)) return false;
+	// Assigning (not only mutating) marks the static data as changed for n8n. It holds the memory
+	// object itself: n8n serialises static data when it saves it, so a save holds every ID this
+	// process knows by then.
+	saved.deliveries = received as IDataObject;
+	return true;
 }

@@ -5,9 +5,10 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { claimDelivery, deliveryScope, storeDeliveries } from './deliveries';
+import { claimDelivery, deliveryScope } from './deliveries';
 
 /**
  * The webhookMethods of a trigger whose URL the user enters in the provider's own settings: the
@@ -31,34 +32,41 @@ export function unregisteredWebhookMethods(): NonNullable<INodeType['webhookMeth
 }
 
 /**
- * The execute() of a webhook trigger that drops redeliveries. It runs as the first step of each
- * execution the webhook started, with the webhook's items: n8n saves the static data an
- * execution changes (and not what a webhook function writes when it starts one), so this is
- * where the delivery keys are stored for good (see deliveries.ts). `keyOf` gives an item's
- * delivery key, or undefined for an item that has none; outside manual mode the keys found are
- * stored, and the items are passed on unchanged.
+ * The execute() of a webhook trigger: it runs as the first step of each execution the webhook
+ * started, with the webhook's items, and passes them on. It writes no static data. In queue mode
+ * the execution runs on a worker that loads none: n8n stores an execution's workflow without its
+ * static data (toWorkflowSnapshot in n8n/dist/executions/execution-data/types.js keeps id, name,
+ * nodes, connections, settings) and reloads it only for a resumed execution
+ * (workflow-runner.js `shouldReloadStaticData`), so the worker starts from an empty object, and
+ * anything written there would be saved over the workflow's whole static data, a trigger's
+ * registration at its provider and every other node's data included. The delivery IDs are saved by
+ * the process that received them instead (acceptDelivery).
  */
-export function passDeliveries(
-	context: IExecuteFunctions,
-	keyOf: (json: IDataObject) => string | undefined,
-): INodeExecutionData[][] {
+export function passItems(context: IExecuteFunctions): INodeExecutionData[][] {
 	const items = context.getInputData();
-	if (context.getMode() !== 'manual') {
-		const keys = [
-			...new Set(
-				items.map((item) => keyOf(item.json)).filter((key): key is string => key !== undefined),
-			),
-		];
-		if (keys.length) {
-			storeDeliveries(
-				deliveryScope(context.getWorkflow().id, context.getNode()),
-				context.getWorkflowStaticData('node'),
-				keys,
-				Math.floor(Date.now() / 1000),
-			);
-		}
-	}
 	return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
+}
+
+/**
+ * For the webhook function: answers the delivery itself (`status`, JSON `body`) and starts the
+ * workflow with `items`. Answering here is what makes n8n save the delivery ID the webhook
+ * function has just recorded (isRedelivery), in the process that received it and before the
+ * execution is queued: for noWebhookResponse, webhook-helpers.js calls the response callback
+ * before WorkflowRunner.run(), and live-webhooks.js's callback runs saveStaticData while the
+ * static data is still marked changed. With a webhookResponse the callback comes after
+ * WorkflowRunner.run() has built a second Workflow on the same object, which clears the mark
+ * (see deliveries.ts), and nothing is saved.
+ */
+export function acceptDelivery(
+	context: IWebhookFunctions,
+	items: INodeExecutionData[],
+	status = 200,
+	body: IDataObject = { received: true },
+): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+	response.end(JSON.stringify(body));
+	return { noWebhookResponse: true, workflowData: [items] };
 }
 
 /**

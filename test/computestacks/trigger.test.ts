@@ -1,9 +1,10 @@
 /**
  * The ComputeStacks Trigger, run through n8n's own pieces: its webhook function in n8n-core's
  * WebhookContext on an n8n-workflow Workflow (as n8n's live webhooks build one per request from
- * the stored static data), its execute() through WorkflowExecute (whose end hook hands n8n the
- * static data it saves), and once behind a loopback HTTP server that plays n8n's part for real
- * requests sent the way ComputeStacks sends them.
+ * the stored static data, and save that static data when the node answered the request itself),
+ * its execute() through WorkflowExecute (whose end hook hands n8n the static data it saves), and
+ * once behind a loopback HTTP server that plays n8n's part for real requests sent the way
+ * ComputeStacks sends them.
  *
  * What ComputeStacks sends (controller 9.3.1): POST with `Accept: application/json` and
  * `Content-Type: application/json; charset=UTF-8`, no credentials (app/services/web_hook_service.rb);
@@ -120,6 +121,7 @@ function usageRecord(subscriptionId: number): IDataObject {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 // --- n8n's side -------------------------------------------------------------------------------
 
@@ -263,6 +265,24 @@ const itemsOf = (answer: IWebhookResponseData) =>
 	answer.workflowData?.[0].map((item) => item.json) ?? [];
 const started = (answer: IWebhookResponseData) => answer.workflowData !== undefined;
 
+/** A delivery that starts the workflow: answered by the node itself, 202 `{"received":true}`. */
+function expectAccepted(answer: Answer): void {
+	expect(answer.noWebhookResponse).toBe(true);
+	expect(answer.webhookResponse).toBeUndefined();
+	expect(answer.workflowData).toHaveLength(1);
+	expect(answer.workflowData![0].length).toBeGreaterThan(0);
+	expect(answer.response.status).toBe(202);
+	expect(answer.response.headers).toEqual({ 'Content-Type': 'application/json; charset=utf-8' });
+	expect(answer.response.body).toBe('{"received":true}');
+}
+
+/** The delivery keys in a Workflow's static data, as n8n saves it (serialised). */
+const savedKeys = (staticData: IDataObject | undefined) =>
+	Object.keys(
+		((JSON.parse(JSON.stringify(staticData ?? {})) as IDataObject)[STATIC_KEY] as IDataObject)
+			?.deliveries ?? {},
+	);
+
 /** Runs the node's execute() with `items`, as the execution a delivery started. */
 async function execute(setup: Setup, items: IDataObject[], mode: WorkflowExecuteMode = 'webhook') {
 	return await runNode({
@@ -359,8 +379,7 @@ describe('billing events', () => {
 			setup,
 			JSON.stringify({ billing_event: record }),
 		);
-		expect(answer.webhookResponse).toEqual({ received: true });
-		expect(answer.response.status).toBeUndefined();
+		expectAccepted(answer);
 		expect(itemsOf(answer)).toEqual([{ ...record, event_type: 'new_subscription' }]);
 	});
 
@@ -412,7 +431,7 @@ describe('billing usage and users', () => {
 		const setup: Setup = { webhook: 'webhook_billing_usage' };
 		const body = JSON.stringify([usageRecord(9), usageRecord(10)]);
 		const answer = await deliver(workflowOf(setup), setup, body);
-		expect(answer.webhookResponse).toEqual({ received: true });
+		expectAccepted(answer);
 		expect(itemsOf(answer)).toEqual([
 			{ ...usageRecord(9), body_sha256: sha256(body) },
 			{ ...usageRecord(10), body_sha256: sha256(body) },
@@ -437,7 +456,7 @@ describe('billing usage and users', () => {
 		async (webhook) => {
 			const setup: Setup = { webhook };
 			const answer = await deliver(workflowOf(setup), setup, '');
-			expect(answer.webhookResponse).toEqual({ received: true });
+			expectAccepted(answer);
 			expect(itemsOf(answer)).toEqual([{ webhook, payload: null, empty_body: true }]);
 		},
 	);
@@ -493,8 +512,7 @@ describe('authentication', () => {
 		const answer = await deliver(workflowOf(setup), setup, body, {
 			headers: { authorization: basic(BASIC.user, BASIC.password) },
 		});
-		expect(started(answer)).toBe(true);
-		expect(answer.response.status).toBeUndefined();
+		expectAccepted(answer);
 	});
 
 	test('basic: missing or wrong credentials get 401 with WWW-Authenticate, and no execution', async () => {
@@ -607,14 +625,17 @@ describe('redeliveries', () => {
 		const changed = JSON.stringify({
 			billing_event: billingEvent({ ...CANCELLATION, id: 70, updated_at: '2024-03-06T00:00:00Z' }),
 		});
-		// Every request gets a new Workflow from the (here unchanged) stored static data, as in n8n.
-		expect(started(await deliver(workflowOf(setup), setup, first))).toBe(true);
+		// Every request gets a new Workflow from the stored static data, here left empty (as before
+		// the first save reaches the database): the process memory recognises the redelivery.
+		expectAccepted(await deliver(workflowOf(setup), setup, first));
 		const again = await deliver(workflowOf(setup), setup, changed);
 		expect(started(again)).toBe(false);
+		expect(again.noWebhookResponse).toBeUndefined();
 		expect(again.webhookResponse).toEqual({
 			received: true,
 			ignored: 'redelivery of a webhook already received',
 		});
+		expect(again.response.status).toBeUndefined();
 		const other = JSON.stringify({ billing_event: billingEvent({ ...CANCELLATION, id: 71 }) });
 		expect(started(await deliver(workflowOf(setup), setup, other))).toBe(true);
 	});
@@ -637,12 +658,18 @@ describe('redeliveries', () => {
 		}
 	});
 
-	test('empty deliveries are never taken for redeliveries', async () => {
+	test('empty deliveries are never taken for redeliveries, nor remembered', async () => {
 		const setup: Setup = { webhook: 'webhook_users', workflowId: newWorkflowId() };
+		const workflows = Array.from({ length: 4 }, () => workflowOf(setup));
 		const answers = await Promise.all(
-			Array.from({ length: 4 }, async () => await deliver(workflowOf(setup), setup, '')),
+			workflows.map(async (workflow) => await deliver(workflow, setup, '')),
 		);
 		expect(answers.filter(started)).toHaveLength(4);
+		answers.forEach(expectAccepted);
+		for (const workflow of workflows) {
+			expect(workflow.staticData.__dataChanged).toBe(false);
+			expect(savedKeys(workflow.staticData)).toEqual([]);
+		}
 		const run = await execute(setup, itemsOf(answers[0]));
 		expect(run.json).toEqual([{ webhook: 'webhook_users', payload: null, empty_body: true }]);
 		expect(run.savedStaticData).toBeUndefined();
@@ -665,29 +692,50 @@ describe('redeliveries', () => {
 		expect(started(await deliver(workflowOf(setup), setup, body))).toBe(true);
 	});
 
-	test('the execution stores the keys in the static data n8n saves, passing the items on', async () => {
+	test('a new delivery leaves its key in the static data n8n saves; a redelivery adds nothing', async () => {
+		const setup: Setup = { webhook: 'webhook_billing_usage', workflowId: newWorkflowId() };
+		const body = JSON.stringify([usageRecord(9)]);
+		const key = `webhook_billing_usage:sha256:${sha256(body)}`;
+		const first = workflowOf(setup);
+		expectAccepted(await deliver(first, setup, body));
+		// What n8n saves once the node has answered (live-webhooks.js saveStaticData).
+		expect(first.staticData.__dataChanged).toBe(true);
+		expect(savedKeys(first.staticData)).toEqual([key]);
+
+		const saved = JSON.parse(JSON.stringify(first.staticData)) as IDataObject;
+		const again = workflowOf({ ...setup, staticData: structuredClone(saved) });
+		expect(started(await deliver(again, setup, body))).toBe(false);
+		expect(again.staticData.__dataChanged).toBe(false);
+		expect(JSON.parse(JSON.stringify(again.staticData))).toEqual(saved);
+	});
+
+	test('the execution passes the items on with pairedItem and saves no static data', async () => {
 		const usageBody = JSON.stringify([usageRecord(9), usageRecord(10)]);
+		const billingItem = {
+			...billingEvent({ ...CANCELLATION, id: 90 }),
+			event_type: 'cancellation',
+		};
 		const billing = await execute(
-			{ webhook: 'webhook_billing_event', staticData: { [STATIC_KEY]: { deliveries: {} } } },
-			[{ ...billingEvent({ ...CANCELLATION, id: 90 }), event_type: 'cancellation' }],
+			{
+				webhook: 'webhook_billing_event',
+				staticData: { [STATIC_KEY]: { deliveries: { 'billing_event:89': nowSeconds() } } },
+			},
+			[billingItem],
 		);
 		expect(billing.error).toBeUndefined();
+		expect(billing.json).toEqual([billingItem]);
 		expect(billing.items[0].pairedItem).toEqual({ item: 0 });
+		expect(billing.savedStaticData).toBeUndefined();
 		const usageItems = JSON.parse(usageBody).map((r: IDataObject) => ({
 			...r,
 			body_sha256: sha256(usageBody),
 		}));
+		// From an empty static data object, as on a queue-mode worker.
 		const usage = await execute({ webhook: 'webhook_billing_usage' }, usageItems);
+		expect(usage.error).toBeUndefined();
 		expect(usage.json).toEqual(usageItems);
 		expect(usage.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		const saved = usage.savedStaticData?.[STATIC_KEY] as IDataObject;
-		// The harness's workflow and node are the same in both runs: one memory, both keys.
-		expect(Object.keys(saved.deliveries as IDataObject)).toEqual(
-			expect.arrayContaining([
-				'billing_event:90',
-				`webhook_billing_usage:sha256:${sha256(usageBody)}`,
-			]),
-		);
+		expect(usage.savedStaticData).toBeUndefined();
 	});
 
 	test('a test execution saves nothing', async () => {
@@ -700,16 +748,14 @@ describe('redeliveries', () => {
 	});
 
 	test('after a restart, the saved static data still recognises a redelivery', async () => {
-		const setup: Setup = { webhook: 'webhook_billing_event', workflowId: 'wf-test' };
+		const setup: Setup = { webhook: 'webhook_billing_event', workflowId: newWorkflowId() };
 		const body = JSON.stringify({ billing_event: billingEvent({ ...CANCELLATION, id: 4242 }) });
-		const first = await deliver(workflowOf(setup), setup, body);
-		expect(started(first)).toBe(true);
-		// The execution the delivery started; n8n saves its static data when it ends.
-		const run = await execute(setup, itemsOf(first));
-		const saved = run.savedStaticData;
-		expect(Object.keys((saved?.[STATIC_KEY] as IDataObject).deliveries as IDataObject)).toContain(
-			'billing_event:4242',
-		);
+		const workflow = workflowOf(setup);
+		expectAccepted(await deliver(workflow, setup, body));
+		// The static data the webhook function wrote, as n8n saves it once the node has answered.
+		expect(workflow.staticData.__dataChanged).toBe(true);
+		const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		expect(savedKeys(saved)).toEqual(['billing_event:4242']);
 
 		// A new process: the node's modules loaded afresh, so the in-memory store is empty.
 		const deliverInNewProcess = async (staticData: IDataObject | undefined) => {
@@ -763,8 +809,12 @@ describe('over HTTP, sent as ComputeStacks sends it', () => {
 
 	/**
 	 * What n8n does with a production webhook request (webhook-helpers.js executeWebhook): find
-	 * the webhook by path, read the raw body, run the node's webhook function, and answer with the
-	 * description's response code and the node's webhookResponse unless the node answered itself.
+	 * the webhook by path, read the raw body, build a Workflow from the stored static data, run the
+	 * node's webhook function, and answer with the description's response code and the node's
+	 * webhookResponse unless the node answered itself. The static data is saved when it changed
+	 * (live-webhooks.js saveStaticData): right away when the node answered itself; otherwise after
+	 * the execution was started, whose second Workflow on the same object clears the change flag
+	 * (workflow-runner.js establishContextForPersistence).
 	 */
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
@@ -776,7 +826,9 @@ describe('over HTTP, sent as ComputeStacks sends it', () => {
 			res.writeHead(404).end();
 			return;
 		}
-		const workflow = workflowOf(setup);
+		// The static data as loaded from the database for this request (none stored yet: undefined).
+		const loaded = structuredClone(setup.staticData);
+		const workflow = workflowOf({ ...setup, staticData: loaded });
 		const node = workflow.getNode(NODE_NAME)!;
 		Object.assign(req, { rawBody: Buffer.concat(chunks) });
 		const additionalData = {
@@ -795,8 +847,18 @@ describe('over HTTP, sent as ComputeStacks sends it', () => {
 			null,
 		);
 		const answer = await trigger.webhook.call(context);
-		if (answer.workflowData) executions.push(answer.workflowData[0].map((item) => item.json));
+		const save = () => {
+			if (workflow.staticData.__dataChanged === true)
+				setup.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		};
+		if (answer.noWebhookResponse) save();
+		if (answer.workflowData) {
+			executions.push(answer.workflowData[0].map((item) => item.json));
+			// WorkflowRunner.run(): another Workflow on the same loaded object.
+			workflowOf({ ...setup, staticData: loaded });
+		}
 		if (answer.noWebhookResponse) return;
+		save();
 		const code = workflow.expression.getSimpleParameterValue(
 			node,
 			trigger.description.webhooks![0].responseCode as string,
@@ -833,21 +895,34 @@ describe('over HTTP, sent as ComputeStacks sends it', () => {
 
 	test('billing events and usage: 202 Accepted and one execution each; a redelivery none', async () => {
 		const event = JSON.stringify({ billing_event: billingEvent({ ...NEW_SUBSCRIPTION, id: 501 }) });
+		const next = JSON.stringify({ billing_event: billingEvent({ ...NEW_SUBSCRIPTION, id: 502 }) });
 		const usage = JSON.stringify([usageRecord(9)]);
-		expect(await post('webhook_billing_event', event)).toMatchObject({
+		const accepted = await post('webhook_billing_event', event);
+		expect(accepted).toMatchObject({ status: 202, body: '{"received":true}' });
+		expect(accepted.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		expect(await post('webhook_billing_usage', usage)).toMatchObject({
 			status: 202,
 			body: '{"received":true}',
 		});
-		expect(await post('webhook_billing_usage', usage)).toMatchObject({ status: 202 });
 		const again = await post('webhook_billing_event', event);
 		expect(again.status).toBe(202);
 		expect(JSON.parse(again.body)).toEqual({
 			received: true,
 			ignored: 'redelivery of a webhook already received',
 		});
+		expect(await post('webhook_billing_event', next)).toMatchObject({ status: 202 });
 		expect(executions).toEqual([
 			[expect.objectContaining({ id: 501, event_type: 'new_subscription' })],
 			[{ ...usageRecord(9), body_sha256: sha256(usage) }],
+			[expect.objectContaining({ id: 502, event_type: 'new_subscription' })],
+		]);
+		// Each key was saved by the request that received it, 502 into static data stored before.
+		expect(savedKeys(setups.webhook_billing_event.staticData)).toEqual([
+			'billing_event:501',
+			'billing_event:502',
+		]);
+		expect(savedKeys(setups.webhook_billing_usage.staticData)).toEqual([
+			`webhook_billing_usage:sha256:${sha256(usage)}`,
 		]);
 	});
 

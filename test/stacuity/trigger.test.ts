@@ -3,8 +3,9 @@
  * methods in n8n-core's HookContext (as n8n's WebhookService.createWebhookIfNotExists runs them
  * on activation: checkExists, then create when it says false; delete on deactivation), its
  * webhook function in n8n-core's WebhookContext behind a loopback HTTP server that plays n8n's
- * part (a Workflow built per request from the saved static data, as live webhooks build it), and
- * its execute() through WorkflowExecute.
+ * part (a Workflow built per request from the saved static data, as live webhooks build it, and
+ * the static data saved again when the webhook function changed it), and its execute() through
+ * WorkflowExecute.
  *
  * Deliveries come from the emulator's emitEvent/redeliver: a POST with the event JSON and the
  * handler's `Authorization: Bearer <token>` to every handler subscribed through a map that applies
@@ -87,7 +88,10 @@ function triggerNode(parameters: INodeParameters): INode {
 }
 
 /** A Workflow as n8n builds one from the stored workflow (static data as loaded, a copy). */
-function workflowOf(deployed: Deployed): Workflow {
+function workflowOf(
+	deployed: Deployed,
+	staticData: IDataObject = structuredClone(deployed.staticData),
+): Workflow {
 	return new Workflow({
 		id: deployed.id,
 		name: 'stacuity events',
@@ -96,7 +100,7 @@ function workflowOf(deployed: Deployed): Workflow {
 		active: true,
 		nodeTypes,
 		settings: {},
-		staticData: structuredClone(deployed.staticData),
+		staticData,
 	});
 }
 
@@ -175,7 +179,10 @@ const urlOf = (deployed: Deployed) =>
 /**
  * What n8n does with a production webhook request (webhook-helpers.js executeWebhook): parse a
  * JSON body, run the node's webhook function, and answer with the node's webhookResponse (200)
- * unless the node answered itself.
+ * unless the node answered itself. The static data is saved when it changed (live-webhooks.js
+ * saveStaticData): right away when the node answered itself; otherwise after the execution was
+ * started, whose second Workflow on the same object clears the change flag (workflow-runner.js
+ * establishContextForPersistence).
  */
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const chunks: Buffer[] = [];
@@ -185,7 +192,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 		return;
 	}
 	const rawBody = Buffer.concat(chunks);
-	const workflow = workflowOf(live);
+	const deployed = live;
+	const loaded = structuredClone(deployed.staticData);
+	const workflow = workflowOf(deployed, loaded);
 	const node = workflow.getNode(NODE_NAME)!;
 	let body: unknown = {};
 	if (String(req.headers['content-type']).includes('json') && rawBody.length)
@@ -206,8 +215,18 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 	} as unknown as IWebhookData;
 	const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
 	const answer = await trigger.webhook.call(context);
-	if (answer.workflowData) executions.push(answer.workflowData[0].map((item) => item.json));
+	const save = () => {
+		if (workflow.staticData.__dataChanged === true)
+			deployed.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	};
+	if (answer.noWebhookResponse) save();
+	if (answer.workflowData) {
+		executions.push(answer.workflowData[0].map((item) => item.json));
+		// WorkflowRunner.run(): another Workflow on the same loaded object.
+		workflowOf(deployed, loaded);
+	}
 	if (answer.noWebhookResponse) return;
+	save();
 	res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
 	res.end(JSON.stringify(answer.webhookResponse ?? { message: 'Workflow was started' }));
 }
@@ -637,6 +656,10 @@ describe('deliveries from Stacuity', () => {
 	const ours = <T extends { handler: string }>(reg: Registration, deliveries: T[]): T[] =>
 		deliveries.filter((d) => d.handler === reg.handlerMoniker);
 
+	/** The event IDs in the static data the loopback n8n saved. */
+	const savedIds = () =>
+		Object.keys(((live!.staticData[STATIC_KEY] as IDataObject).deliveries as IDataObject) ?? {});
+
 	test('an event with the right bearer token: 200 and one execution with the event', async () => {
 		const reg = await activeTrigger();
 		const eventId = randomUUID();
@@ -650,6 +673,9 @@ describe('deliveries from Stacuity', () => {
 		expect(ours(reg, deliveries)).toEqual([
 			expect.objectContaining({ status: 200, body: '{"received":true}' }),
 		]);
+		// The event ID is saved by the request that received it, next to the registration.
+		expect(registration(live!)).toEqual(reg);
+		expect(savedIds()).toEqual([eventId]);
 		const truck = StacuityState.find(env.emu.state.endpoints, CATALOGUE.endpoints.truck1)!;
 		expect(executions).toEqual([
 			[
@@ -718,14 +744,34 @@ describe('deliveries from Stacuity', () => {
 				endpointId: CATALOGUE.endpoints.truck2,
 			}),
 		);
-		expect(first.status).toBe(200);
+		expect(first).toMatchObject({ status: 200, body: '{"received":true}' });
 		const eventId = env.emu.deliveries.at(-1)!.eventId;
+		const saved = structuredClone(live!.staticData);
 		const [again] = ours(reg, await env.emu.redeliver(eventId));
 		expect(again).toMatchObject({
 			status: 200,
 			body: JSON.stringify({ received: true, ignored: 'redelivery of an event already received' }),
 		});
 		expect(executions).toEqual([[expect.objectContaining({ eventId })]]);
+		expect(live!.staticData).toEqual(saved);
+	});
+
+	test('an event posted directly: answered by the node, 200 JSON; its ID saved, each in turn', async () => {
+		const reg = await activeTrigger();
+		const ids = [randomUUID(), randomUUID()];
+		for (const eventId of ids) {
+			const response = await fetch(reg.webhookUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${reg.secret}` },
+				body: JSON.stringify({ eventId, eventType: 'endpointlocationupdated_v1', detail: {} }),
+			});
+			expect(response.status).toBe(200);
+			expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+			expect(await response.text()).toBe('{"received":true}');
+		}
+		expect(executions.map((items) => items.map((i) => i.eventId))).toEqual([[ids[0]], [ids[1]]]);
+		expect(savedIds()).toEqual(ids);
+		expect(registration(live!)).toEqual(reg);
 	});
 
 	test('an event of a type not chosen (subscribed in the portal since): 200, ignored', async () => {
@@ -816,22 +862,39 @@ describe('deliveries from Stacuity', () => {
 });
 
 describe('the execution', () => {
-	test('stores the event IDs in the static data n8n saves, passing the items on', async () => {
-		const item = { eventId: 'evt-1', eventTime: null, eventType: 'endpointpurged_v1', detail: {} };
-		const result = await runNode({
-			node: trigger,
-			typeName: TYPE,
-			parameters: {
-				attachTo: 'eventMap',
-				eventMapId: byMoniker(CATALOGUE.eventMaps.fleet),
-				eventTypes: ['endpointpurged_v1'],
-			},
-			mode: 'webhook',
-			items: [item],
+	test('passes the items on with pairedItem and saves no static data', async () => {
+		const item = (eventId: string) => ({
+			eventId,
+			eventTime: null,
+			eventType: 'endpointpurged_v1',
+			detail: {},
 		});
-		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([item]);
-		const saved = result.savedStaticData?.['node:Node under test'] as IDataObject;
-		expect(Object.keys(saved.deliveries as IDataObject)).toEqual(['evt-1']);
+		const parameters = {
+			attachTo: 'eventMap',
+			eventMapId: byMoniker(CATALOGUE.eventMaps.fleet),
+			eventTypes: ['endpointpurged_v1'],
+		};
+		// From the workflow's static data (registration and IDs saved earlier; the harness names
+		// the node 'Node under test') and from an empty object, as on a queue-mode worker.
+		const stored: IDataObject = {
+			'node:Node under test': {
+				registration: { webhookUrl: 'https://n8n.example.com/webhook/x', handlerId: 'h-1' },
+				deliveries: { 'evt-0': Math.floor(Date.now() / 1000) - 60 },
+			},
+		};
+		for (const staticData of [structuredClone(stored), undefined]) {
+			const result = await runNode({
+				node: trigger,
+				typeName: TYPE,
+				parameters,
+				mode: 'webhook',
+				items: [item('evt-1'), item('evt-2')],
+				staticData,
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.json).toEqual([item('evt-1'), item('evt-2')]);
+			expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(result.savedStaticData).toBeUndefined();
+		}
 	});
 });
