@@ -65,6 +65,101 @@ export function unreachable(url: string, error: unknown): Error {
 }
 
 /**
+ * Fetches a token. A refusal is thrown without its HTTP response, so that n8n does not take
+ * it for an expired token and ask again: 401 means the client ID is known and the secret is
+ * wrong, 404 that the client ID is unknown (terraform-provider-stackpath stackpath/errors.go).
+ */
+async function requestToken(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const url = `${gatewayUrl(credentials.gatewayUrl)}/identity/v1/oauth2/token`;
+	let response: { access_token?: unknown };
+	try {
+		response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body: {
+				grant_type: 'client_credentials',
+				client_id: String(credentials.clientId ?? '').trim(),
+				client_secret: String(credentials.clientSecret ?? '').trim(),
+			},
+			json: true,
+			timeout: 60000,
+		})) as { access_token?: unknown };
+	} catch (error) {
+		const { status, message } = failureOf(error);
+		const said = message ? ` (StackPath: "${message}")` : '';
+		if (status === 401)
+			throw credentialRefusalError(
+				401,
+				`StackPath refused the client secret${said}`,
+				'The client ID is known but the secret is wrong. Paste the secret again; it is shown only once, so if it is lost, rotate it (StackPath node: API Credential → Rotate Secret) or make a new API credential.',
+			);
+		if (status === 404)
+			throw credentialRefusalError(
+				404,
+				`StackPath does not know this client ID${said}`,
+				'Check the Client ID of the credential (32 hexadecimal characters, from the API credential in the StackPath portal) and that the Gateway URL is the right server.',
+			);
+		if (status !== undefined)
+			throw credentialRefusalError(
+				status,
+				`The token request failed with HTTP ${status}${said}`,
+				`Check the Gateway URL of the credential: ${url} should be StackPath's token endpoint.`,
+			);
+		throw unreachable(url, error);
+	}
+	if (typeof response?.access_token !== 'string' || response.access_token === '')
+		throw credentialRefusalError(
+			502,
+			'The token response has no access_token',
+			`Check the Gateway URL of the credential: ${url} did not answer as StackPath's token endpoint.`,
+		);
+	return response.access_token;
+}
+
+/**
+ * Token requests shared by the executions of one n8n process. n8n runs preAuthentication once per
+ * execution that finds the token empty or meets a 401, with no lock, so executions that start
+ * together, or meet an expired token together, would each ask for a token. They share one request
+ * instead: the key is the credential and the token being replaced. A refresh's result is also
+ * given to whoever replaces the same token in the next 10 seconds (executions still holding the
+ * old one); a first token (none to replace) only while its request is in flight. Failures are not
+ * kept. Other processes (queue-mode workers) ask for their own.
+ */
+const SHARE_REFRESH_MS = 10_000;
+const sharedRequests = new Map<string, { until: number; token: Promise<string> }>();
+
+function sharedToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const replacing = String(credentials.accessToken ?? '');
+	const key = JSON.stringify([
+		gatewayUrl(credentials.gatewayUrl),
+		String(credentials.clientId ?? '').trim(),
+		String(credentials.clientSecret ?? '').trim(),
+		replacing,
+	]);
+	const now = Date.now();
+	for (const [k, entry] of sharedRequests) if (entry.until < now) sharedRequests.delete(k);
+	const found = sharedRequests.get(key);
+	if (found) return found.token;
+	const entry = { until: Number.POSITIVE_INFINITY, token: requestToken.call(helper, credentials) };
+	sharedRequests.set(key, entry);
+	entry.token.then(
+		() => {
+			entry.until = replacing ? Date.now() + SHARE_REFRESH_MS : 0;
+		},
+		() => {
+			if (sharedRequests.get(key) === entry) sharedRequests.delete(key);
+		},
+	);
+	return entry.token;
+}
+
+/**
  * StackPath's API credential: a client ID and secret traded for a bearer token at
  * `POST /identity/v1/oauth2/token` (client credentials, JSON body; stackpath.dev
  * "Authentication"). n8n runs `preAuthentication` when the hidden expirable token is empty and
@@ -125,56 +220,9 @@ export class StackPathApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * Fetches a token. A refusal is thrown without its HTTP response, so that n8n does not take
-	 * it for an expired token and ask again: 401 means the client ID is known and the secret is
-	 * wrong, 404 that the client ID is unknown (terraform-provider-stackpath stackpath/errors.go).
-	 */
+	/** A token for this credential (see requestToken, and sharedToken for concurrent executions). */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const url = `${gatewayUrl(credentials.gatewayUrl)}/identity/v1/oauth2/token`;
-		let response: { access_token?: unknown };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				body: {
-					grant_type: 'client_credentials',
-					client_id: String(credentials.clientId ?? '').trim(),
-					client_secret: String(credentials.clientSecret ?? '').trim(),
-				},
-				json: true,
-				timeout: 60000,
-			})) as { access_token?: unknown };
-		} catch (error) {
-			const { status, message } = failureOf(error);
-			const said = message ? ` (StackPath: "${message}")` : '';
-			if (status === 401)
-				throw credentialRefusalError(
-					401,
-					`StackPath refused the client secret${said}`,
-					'The client ID is known but the secret is wrong. Paste the secret again; it is shown only once, so if it is lost, rotate it (StackPath node: API Credential → Rotate Secret) or make a new API credential.',
-				);
-			if (status === 404)
-				throw credentialRefusalError(
-					404,
-					`StackPath does not know this client ID${said}`,
-					'Check the Client ID of the credential (32 hexadecimal characters, from the API credential in the StackPath portal) and that the Gateway URL is the right server.',
-				);
-			if (status !== undefined)
-				throw credentialRefusalError(
-					status,
-					`The token request failed with HTTP ${status}${said}`,
-					`Check the Gateway URL of the credential: ${url} should be StackPath's token endpoint.`,
-				);
-			throw unreachable(url, error);
-		}
-		if (typeof response?.access_token !== 'string' || response.access_token === '')
-			throw credentialRefusalError(
-				502,
-				'The token response has no access_token',
-				`Check the Gateway URL of the credential: ${url} did not answer as StackPath's token endpoint.`,
-			);
-		return { accessToken: response.access_token };
+		return { accessToken: await sharedToken(this, credentials) };
 	}
 
 	async authenticate(

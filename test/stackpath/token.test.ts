@@ -50,6 +50,64 @@ test('an expired token is fetched again once and the request repeated once', asy
 	expect(lines(next.requests)).toEqual(['GET /stack/v1/stacks']);
 });
 
+test('executions that start together with no token share one token request', async () => {
+	emulator().seed();
+	const { store } = storeWith();
+	const results = await Promise.all(
+		Array.from({ length: 5 }, async () => await run('stackPath', getStacks, { store })),
+	);
+	expect(results.map((r) => r.error)).toEqual([
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+	]);
+	expect(emulator().count('POST', '/identity/v1/oauth2/token')).toBe(1);
+	expect(emulator().count('GET', '/stack/v1/stacks')).toBe(5);
+	// Each execution stores the token it got, and it is the same one.
+	const tokens = new Set(
+		emulator()
+			.requests.filter((r) => r.path === '/stack/v1/stacks')
+			.map((r) => r.headers.authorization),
+	);
+	expect(tokens.size).toBe(1);
+});
+
+test('executions that meet an expired token at once share one refresh, and all succeed', async () => {
+	emulator().seed();
+	const { store } = storeWith();
+	await run('stackPath', getStacks, { store });
+	const expired = emulator().requests.find((r) => r.path === '/stack/v1/stacks')!.headers
+		.authorization!;
+	emulator().expireTokens();
+	const before = emulator().requests.length;
+	const results = await Promise.all(
+		Array.from({ length: 5 }, async () => await run('stackPath', getStacks, { store })),
+	);
+	expect(results.map((r) => r.error)).toEqual([
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+	]);
+	const after = emulator().requests.slice(before);
+	// Each execution: its request refused, then repeated with the one new token.
+	expect(after.filter((r) => `${r.method} ${r.path}` === TOKEN)).toHaveLength(1);
+	const gets = after.filter((r) => r.path === '/stack/v1/stacks');
+	expect(gets).toHaveLength(10);
+	expect(gets.filter((r) => r.headers.authorization === expired)).toHaveLength(5);
+	expect(new Set(gets.map((r) => r.headers.authorization)).size).toBe(2);
+
+	// An execution that meets the same expired token a moment later takes the new one too.
+	const late = await run('stackPath', getStacks, {
+		credentials: { accessToken: expired.slice('Bearer '.length) },
+	});
+	expect(late.error).toBeUndefined();
+	expect(lines(late.requests)).toEqual(['GET /stack/v1/stacks', 'GET /stack/v1/stacks']);
+});
+
 test('a wrong secret fails with the explanation after one token request, over several items', async () => {
 	const result = await run('stackPath', getStacks, {
 		credentials: { clientSecret: 'f'.repeat(64) },
