@@ -42,7 +42,7 @@ const stacuityPort = Number(process.env.STACKPACK_STACUITY_PORT ?? 45803);
 const stackPathPort = Number(process.env.STACKPACK_STACKPATH_PORT ?? 45804);
 
 /** A ComputeStacks project to look at: a WordPress site with its database, one container each. */
-function seedComputeStacksDemo(emulator: ComputeStacksEmulator): void {
+export function seedComputeStacksDemo(emulator: ComputeStacksEmulator): void {
 	const project = emulator.seedProject({ name: 'demo-blog' });
 	emulator.seedService({
 		projectId: project.id,
@@ -104,6 +104,16 @@ export async function startEmulators(ports: {
 	};
 }
 
+/** The four emulators on four ports in a row: Stack Auth, ComputeStacks, Stacuity, StackPath. */
+export async function startEmulatorsFrom(port: number): Promise<Emulators> {
+	return await startEmulators({
+		stackAuth: port,
+		computeStacks: port + 1,
+		stacuity: port + 2,
+		stackPath: port + 3,
+	});
+}
+
 /** The environment that makes n8n set up the owner account (OWNER) on start. */
 export function ownerEnv(cache: CachePaths): Record<string, string> {
 	return ownerEnvFor(cache, OWNER);
@@ -143,14 +153,12 @@ export async function importSandbox(home: N8nHome, emulators: Emulators): Promis
 	const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
 		.filter((f) => f.endsWith('.json'))
 		.sort();
-	const names: string[] = [];
-	for (const file of examples) {
-		const workflow = JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as {
-			name: string;
-		};
-		await home.importWorkflow(workflow);
-		names.push(workflow.name);
-	}
+	const workflows = examples.map(
+		(file) =>
+			JSON.parse(readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as { name: string },
+	);
+	await home.importWorkflows(workflows);
+	const names = workflows.map((workflow) => workflow.name);
 
 	// The trigger example is published, so its production webhook answers `npm run demo:webhook`.
 	const published = await home.cli(['publish:workflow', `--id=${WELCOME_WORKFLOW_ID}`]);

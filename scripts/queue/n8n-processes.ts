@@ -21,6 +21,8 @@ export interface N8nProcessOptions {
 	nameWidth?: number;
 	/** ANSI colour of the name (used only on a terminal). */
 	colour?: number;
+	/** Takes each line of output instead of printing it (default: printed behind the name). */
+	onLine?: (line: string) => void;
 }
 
 const running = new Set<ChildProcess>();
@@ -59,16 +61,18 @@ export class N8nProcess {
 	/** Splits a stream into lines and prints each behind the name. */
 	private relay(stream: NodeJS.ReadableStream): void {
 		const prefix = this.prefix();
+		const emit =
+			this.options.onLine ?? ((line: string) => process.stdout.write(`${prefix}${line}\n`));
 		let pending = '';
 		stream.on('data', (chunk: Buffer) => {
 			const text = pending + chunk.toString('utf8');
 			this.log = (this.log + chunk.toString('utf8')).slice(-20_000);
 			const lines = text.split('\n');
 			pending = lines.pop() ?? '';
-			for (const line of lines) if (line.trim()) process.stdout.write(`${prefix}${line}\n`);
+			for (const line of lines) if (line.trim()) emit(line);
 		});
 		stream.on('end', () => {
-			if (pending.trim()) process.stdout.write(`${prefix}${pending}\n`);
+			if (pending.trim()) emit(pending);
 		});
 	}
 
@@ -108,6 +112,20 @@ export class N8nProcess {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		throw new Error(`${this.options.name} was not ready in ${timeoutMs} ms:\n${this.log}`);
+	}
+
+	/** Whether it has not exited. */
+	get running(): boolean {
+		return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+	}
+
+	/** SIGKILL to its whole process group at once, as a crashed machine or an OOM kill ends it. */
+	async kill(): Promise<void> {
+		const child = this.child;
+		if (!child?.pid || !this.running) return;
+		const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+		process.kill(-child.pid, 'SIGKILL');
+		await closed;
 	}
 
 	/** SIGTERM to its process group (n8n shuts down gracefully), SIGKILL after `graceMs`. */

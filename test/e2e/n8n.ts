@@ -263,6 +263,11 @@ export class N8nHome {
 		await this.importFile('workflow', workflow);
 	}
 
+	/** Several workflows with one `n8n import:workflow` (its input file may hold an array). */
+	async importWorkflows(workflows: object[]): Promise<void> {
+		await this.importFile('workflow', workflows);
+	}
+
 	/** `n8n execute --id … --rawOutput`: the run as n8n prints it, with the exit code. */
 	async execute(
 		workflowId: string,

@@ -248,9 +248,9 @@ export class EditorSession {
 		return await this.finished(started.executionId);
 	}
 
-	/** An execution once it is no longer new or running. */
-	async finished(executionId: string): Promise<Execution> {
-		const deadline = Date.now() + 60_000;
+	/** An execution once it is no longer new or running (waiting at most `timeoutMs`). */
+	async finished(executionId: string, timeoutMs = 60_000): Promise<Execution> {
+		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const { status, body } = await this.rest('GET', `/rest/executions/${executionId}`);
 			const stored = body.data as (Omit<Execution, 'data'> & { data: string }) | undefined;
