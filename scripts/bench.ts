@@ -39,6 +39,8 @@
  * The script prints figures and targets (pass/MISS) and never fails on a time: it exits non-zero
  * only when a request count or a record count is wrong, or a run fails.
  *
+ * `npm run bench -- --queue` measures n8n's queue mode instead (scripts/queue/bench-queue.ts).
+ *
  * Environment: BENCH_QUICK=1 runs N = 10,000 only (a quick check; case 4 then measures 10,000).
  * Case 5 always lists 10,000 records.
  */
@@ -1003,13 +1005,15 @@ async function memoryChild(baseUrl: string, users: number, warmUsers: number): P
 }
 
 const memoryArgs = process.argv.indexOf('--memory');
-(memoryArgs > 0
-	? memoryChild(
-			process.argv[memoryArgs + 1],
-			Number(process.argv[memoryArgs + 2]),
-			Number(process.argv[memoryArgs + 3]),
-		)
-	: main()
+(process.argv.includes('--queue')
+	? import('./queue/bench-queue').then(async ({ benchQueue }) => await benchQueue())
+	: memoryArgs > 0
+		? memoryChild(
+				process.argv[memoryArgs + 1],
+				Number(process.argv[memoryArgs + 2]),
+				Number(process.argv[memoryArgs + 3]),
+			)
+		: main()
 ).catch((error: unknown) => {
 	console.error(error);
 	process.exitCode = 1;
