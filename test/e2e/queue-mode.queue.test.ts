@@ -25,7 +25,7 @@ import { DEFAULT_SCOPES } from '../../credentials/ComputeStacksOAuth2Api.credent
 import { seedComputeStacksDemo } from '../../scripts/start';
 import { OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET } from '../emulators/computestacks';
 import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
-import { CATALOGUE as STACUITY_CATALOGUE } from '../emulators/stacuity';
+import { CATALOGUE as STACUITY_CATALOGUE, StacuityState } from '../emulators/stacuity';
 import { stackPathCredential } from './demo-credentials';
 import { PACKAGE_NAME as PACKAGE, REPO_ROOT } from './n8n';
 import { describeLoad, loadWorkflow, queueLoad } from '../../scripts/queue/load';
@@ -381,7 +381,20 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 			const delivery = su().deliveries[su().deliveries.length - 1];
 			const [run] = await q.session.executions(STACUITY_EXAMPLE, 1);
 			expect([run.status, run.mode]).toEqual(['success', 'webhook']);
-			expect(output(run, 'Shape alert')).toHaveLength(1);
+			// The example's own output, as in one process (stacuity.e2e): the alert with the event and
+			// the endpoint's key/values, read on the worker.
+			const event = JSON.parse(delivery.payload) as Json;
+			const truck = StacuityState.find(su().state.endpoints, STACUITY_CATALOGUE.endpoints.truck1)!;
+			expect(output(run, 'Shape alert')).toEqual([
+				{
+					alert: `Data session could not be created for endpoint ${truck.id}`,
+					endpointId: truck.id,
+					eventId: event.eventId,
+					eventTime: event.eventTime,
+					detail: { apn: 'fleet.iot' },
+					keyValues: { firmware: '1.4.2', odometer: '120345' },
+				},
+			]);
 			expect(q.ranOn(String(run.id))).toEqual({
 				workers: [expect.stringMatching(/^worker-[12]$/)],
 				main: false,

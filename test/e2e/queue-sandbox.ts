@@ -60,11 +60,22 @@ export async function startQueue(
 	const lines: string[] = [];
 	let emulators: Emulators | undefined;
 	let sandbox: QueueSandbox | undefined;
+	/** Stops everything; a step that fails does not keep the next ones from running. */
 	const stop = async () => {
-		await sandbox?.stop();
-		await emulators?.stop();
-		await services.stop();
+		const failures: string[] = [];
+		for (const step of [
+			async () => await sandbox?.stop(),
+			async () => await emulators?.stop(),
+			async () => await services.stop(),
+		]) {
+			try {
+				await step();
+			} catch (error) {
+				failures.push((error as Error).message);
+			}
+		}
 		rmSync(root, { recursive: true, force: true });
+		if (failures.length) throw new Error(`stopping the queue sandbox: ${failures.join('; ')}`);
 	};
 	try {
 		await services.start();
