@@ -26,6 +26,7 @@ import {
 } from '../emulators/stacuity';
 import { n8nCache, N8nHome, packPackage, REPO_ROOT, type CachePaths } from './n8n';
 import { EditorSession, output, ownerEnv, registered, workflow, type Json } from './rest';
+import { expectExampleAlert } from './stacuity-example';
 
 const N8N_PORT = 25920;
 const BROKER_PORT = 25921;
@@ -387,20 +388,7 @@ describe('Stacuity in n8n', () => {
 		const event = JSON.parse(emu.deliveries[emu.deliveries.length - 1].payload) as Json;
 		const [run] = await editor.executions(example.id, 1);
 		expect([run.status, run.data.resultData.error?.message]).toEqual(['success', undefined]);
-		expect(output(run, 'Get key values')).toEqual([
-			{ key: 'firmware', value: '1.4.2' },
-			{ key: 'odometer', value: '120345' },
-		]);
-		expect(output(run, 'Shape alert')).toEqual([
-			{
-				alert: `Data session could not be created for endpoint ${truck.id}`,
-				endpointId: truck.id,
-				eventId: event.eventId,
-				eventTime: event.eventTime,
-				detail: { apn: 'fleet.iot' },
-				keyValues: { firmware: '1.4.2', odometer: '120345' },
-			},
-		]);
+		expectExampleAlert(run, event, truck.id);
 		expect(lines(reads)).toEqual([`GET /endpoints/${truck.id}/keyvalues`]);
 
 		const end = emu.requests.length;
