@@ -31,7 +31,13 @@ import { ComputeStacksWebhookApi } from '../../credentials/ComputeStacksWebhookA
 import { ComputeStacksTrigger } from '../../nodes/ComputeStacksTrigger/ComputeStacksTrigger.node';
 import { billingEventType, type WebhookKind } from '../../nodes/ComputeStacksTrigger/payload';
 import { startComputeStacksEmulator, type ComputeStacksEmulator } from '../emulators/computestacks';
-import { CredentialStore, runNode, TestCredentialsHelper, TestNodeTypes } from '../harness';
+import {
+	CredentialStore,
+	RecordedResponse,
+	runNode,
+	TestCredentialsHelper,
+	TestNodeTypes,
+} from '../harness';
 
 const TYPE = 'n8n-nodes-stackpack.computeStacksTrigger';
 /** The harness's runNode names its node so; the webhook side uses the same node. */
@@ -176,22 +182,6 @@ function workflowOf(setup: Setup): Workflow {
 		settings: {},
 		staticData: setup.staticData,
 	});
-}
-
-/** What the node wrote itself (n8n's Response is a ServerResponse underneath). */
-class RecordedResponse {
-	status?: number;
-	headers: Record<string, string> = {};
-	body = '';
-	writeHead(status: number, headers: Record<string, string> = {}) {
-		this.status = status;
-		Object.assign(this.headers, headers);
-		return this;
-	}
-	end(body?: string) {
-		this.body = body ?? '';
-		return this;
-	}
 }
 
 interface Answer extends IWebhookResponseData {
@@ -471,7 +461,7 @@ describe('bodies the trigger refuses', () => {
 		expect(answer.noWebhookResponse).toBe(true);
 		expect(started(answer)).toBe(false);
 		expect(answer.response.status).toBe(400);
-		expect(JSON.parse(answer.response.body)).toEqual({ message: 'The body is not JSON' });
+		expect(JSON.parse(answer.response.body ?? '')).toEqual({ message: 'The body is not JSON' });
 	});
 
 	test('JSON of another webhook (the URL pasted into the wrong setting): 400', async () => {
@@ -486,7 +476,7 @@ describe('bodies the trigger refuses', () => {
 			const answer = await deliver(workflowOf(setup), setup, JSON.stringify(body));
 			expect(started(answer)).toBe(false);
 			expect(answer.response.status).toBe(400);
-			expect(JSON.parse(answer.response.body).message).toContain(`setting only`);
+			expect(JSON.parse(answer.response.body ?? '').message).toContain(`setting only`);
 		}
 	});
 });
@@ -535,7 +525,7 @@ describe('authentication', () => {
 			expect(answer.noWebhookResponse).toBe(true);
 			expect(answer.response.status).toBe(401);
 			expect(answer.response.headers['WWW-Authenticate']).toBe('Basic realm="Webhook"');
-			expect(JSON.parse(answer.response.body)).toEqual({ message });
+			expect(JSON.parse(answer.response.body ?? '')).toEqual({ message });
 		}
 	});
 

@@ -37,6 +37,25 @@ export { CredentialStore, TestCredentialsHelper };
 
 export const PACKAGE = 'n8n-nodes-stackpack';
 
+/**
+ * The HTTP response a webhook function writes itself (n8n's Response is a ServerResponse
+ * underneath): its status, headers and body, each unset until written.
+ */
+export class RecordedResponse {
+	status?: number;
+	headers: Record<string, string> = {};
+	body?: string;
+	writeHead(status: number, headers: Record<string, string> = {}) {
+		this.status = status;
+		Object.assign(this.headers, headers);
+		return this;
+	}
+	end(body?: string) {
+		this.body = body ?? '';
+		return this;
+	}
+}
+
 const loaded = new WeakSet<object>();
 
 /**

@@ -27,7 +27,13 @@ import {
 	deliveryScope,
 } from '../../nodes/shared/deliveries';
 import { StackAuthTrigger } from '../../nodes/StackAuthTrigger/StackAuthTrigger.node';
-import { CredentialStore, runNode, TestCredentialsHelper, TestNodeTypes } from '../harness';
+import {
+	CredentialStore,
+	RecordedResponse,
+	runNode,
+	TestCredentialsHelper,
+	TestNodeTypes,
+} from '../harness';
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 const TYPE = 'n8n-nodes-stackpack.stackAuthTrigger';
@@ -75,22 +81,6 @@ function storedWorkflow(id: string, staticData?: IDataObject): Workflow {
 		settings: {},
 		staticData,
 	});
-}
-
-/** What the node wrote itself (n8n's Response is a ServerResponse underneath). */
-class RecordedResponse {
-	status?: number;
-	headers: Record<string, string> = {};
-	body?: string;
-	writeHead(status: number, headers: Record<string, string> = {}) {
-		this.status = status;
-		Object.assign(this.headers, headers);
-		return this;
-	}
-	end(body?: string) {
-		this.body = body ?? '';
-		return this;
-	}
 }
 
 interface Answer extends IWebhookResponseData {
