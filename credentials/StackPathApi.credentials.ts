@@ -159,6 +159,49 @@ function sharedToken(
 	return entry.token;
 }
 
+/** The notice and Gateway URL that both StackPath credentials begin with. */
+export const gatewayProperties: INodeProperties[] = [
+	{
+		displayName:
+			"StackPath stopped operating in 2024 and gateway.stackpath.com no longer resolves. These nodes follow StackPath's published API and work with any server that speaks it (a successor, a mirror or a test server): set its address below.",
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Gateway URL',
+		name: 'gatewayUrl',
+		type: 'string',
+		default: STACKPATH_GATEWAY,
+		placeholder: 'e.g. https://gateway.stackpath.com',
+		description: 'The root of the API, without a path',
+		required: true,
+	},
+];
+
+/** The client ID and secret of a StackPath API credential (both credentials ask for them). */
+export const clientProperties: INodeProperties[] = [
+	{
+		displayName: 'Client ID',
+		name: 'clientId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 0123456789abcdef0123456789abcdef',
+		description: "The API credential's client ID (32 hexadecimal characters)",
+		required: true,
+	},
+	{
+		displayName: 'Client Secret',
+		name: 'clientSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			"The API credential's client secret (64 hexadecimal characters, shown once when the credential is made)",
+		required: true,
+	},
+];
+
 /**
  * StackPath's API credential: a client ID and secret traded for a bearer token at
  * `POST /identity/v1/oauth2/token` (client credentials, JSON body; stackpath.dev
@@ -176,41 +219,8 @@ export class StackPathApi implements ICredentialType {
 	documentationUrl = 'https://github.com/stackpack-n8n/n8n-nodes-stackpack#stackpath';
 
 	properties: INodeProperties[] = [
-		{
-			displayName:
-				"StackPath stopped operating in 2024 and gateway.stackpath.com no longer resolves. These nodes follow StackPath's published API and work with any server that speaks it (a successor, a mirror or a test server): set its address below.",
-			name: 'notice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Gateway URL',
-			name: 'gatewayUrl',
-			type: 'string',
-			default: STACKPATH_GATEWAY,
-			placeholder: 'e.g. https://gateway.stackpath.com',
-			description: 'The root of the API, without a path',
-			required: true,
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 0123456789abcdef0123456789abcdef',
-			description: "The API credential's client ID (32 hexadecimal characters)",
-			required: true,
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description:
-				"The API credential's client secret (64 hexadecimal characters, shown once when the credential is made)",
-			required: true,
-		},
+		...gatewayProperties,
+		...clientProperties,
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',

@@ -11,7 +11,7 @@ import { executeOperation, indexOperations } from '../shared/execute';
 import { requestOptionsProperty } from '../shared/options';
 import { buildResources } from './shared/build';
 import { listSearch } from './shared/locators';
-import { stackPath, STACKPATH_CREDENTIAL_TYPE } from './shared/provider';
+import { stackPath, stackPathCredentials, authenticationProperty } from './shared/provider';
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
@@ -37,8 +37,11 @@ export class StackPath implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: STACKPATH_CREDENTIAL_TYPE, required: true }],
-		properties: buildProperties(resources, 'stack', [requestOptionsProperty]),
+		credentials: stackPathCredentials,
+		properties: [
+			authenticationProperty,
+			...buildProperties(resources, 'stack', [requestOptionsProperty]),
+		],
 	};
 
 	methods = { listSearch };

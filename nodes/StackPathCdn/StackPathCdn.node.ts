@@ -12,7 +12,11 @@ import { requestOptionsProperty } from '../shared/options';
 import { buildResources } from '../StackPath/shared/build';
 import { purgeCompletion } from '../StackPath/shared/completion';
 import { listSearch } from '../StackPath/shared/locators';
-import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provider';
+import {
+	stackPath,
+	stackPathCredentials,
+	authenticationProperty,
+} from '../StackPath/shared/provider';
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
@@ -40,8 +44,11 @@ export class StackPathCdn implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: STACKPATH_CREDENTIAL_TYPE, required: true }],
-		properties: buildProperties(resources, 'purge', [requestOptionsProperty]),
+		credentials: stackPathCredentials,
+		properties: [
+			authenticationProperty,
+			...buildProperties(resources, 'purge', [requestOptionsProperty]),
+		],
 	};
 
 	methods = { listSearch };

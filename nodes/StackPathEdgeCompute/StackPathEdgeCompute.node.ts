@@ -12,7 +12,11 @@ import { requestOptionsProperty } from '../shared/options';
 import { buildResources } from '../StackPath/shared/build';
 import { operationCompletion } from '../StackPath/shared/completion';
 import { listSearch } from '../StackPath/shared/locators';
-import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provider';
+import {
+	stackPath,
+	stackPathCredentials,
+	authenticationProperty,
+} from '../StackPath/shared/provider';
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
@@ -83,8 +87,11 @@ export class StackPathEdgeCompute implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: STACKPATH_CREDENTIAL_TYPE, required: true }],
-		properties: buildProperties(resources, 'workload', [requestOptionsProperty]),
+		credentials: stackPathCredentials,
+		properties: [
+			authenticationProperty,
+			...buildProperties(resources, 'workload', [requestOptionsProperty]),
+		],
 	};
 
 	methods = { listSearch };

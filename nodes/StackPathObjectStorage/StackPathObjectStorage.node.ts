@@ -11,7 +11,11 @@ import { executeOperation, indexOperations } from '../shared/execute';
 import { requestOptionsProperty } from '../shared/options';
 import { buildResources } from '../StackPath/shared/build';
 import { listSearch } from '../StackPath/shared/locators';
-import { stackPath, STACKPATH_CREDENTIAL_TYPE } from '../StackPath/shared/provider';
+import {
+	stackPath,
+	stackPathCredentials,
+	authenticationProperty,
+} from '../StackPath/shared/provider';
 import { resources as tables } from './operations.generated';
 
 /** Generated from StackPath's specs (operations.generated.ts); behaviour the specs cannot state is added here. */
@@ -36,8 +40,11 @@ export class StackPathObjectStorage implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: STACKPATH_CREDENTIAL_TYPE, required: true }],
-		properties: buildProperties(resources, 'bucket', [requestOptionsProperty]),
+		credentials: stackPathCredentials,
+		properties: [
+			authenticationProperty,
+			...buildProperties(resources, 'bucket', [requestOptionsProperty]),
+		],
 	};
 
 	methods = { listSearch };

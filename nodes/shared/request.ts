@@ -205,6 +205,36 @@ function legacyFailureOf(node: INode, error: unknown, itemIndex?: number): HttpF
 }
 
 /**
+ * A token endpoint's refusal met by n8n's own OAuth2 client (client credentials): n8n throws the
+ * client's error with the status and body (`@n8n/client-oauth2` ResponseError, code ESTATUS, or
+ * AuthError for an OAuth2 error body), wrapped once or twice. Without this it would read as an
+ * unreachable server.
+ */
+function tokenEndpointRefusal(
+	provider: Provider,
+	error: unknown,
+): CredentialRefusal['credentialRefusal'] | undefined {
+	let current = error as { cause?: unknown; code?: unknown; status?: unknown; body?: unknown };
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current.code === 'ESTATUS' || current.code === 'EAUTH') {
+			const status = typeof current.status === 'number' ? current.status : undefined;
+			const body = (parseBody(current.body) ?? {}) as IDataObject;
+			const said = [body.message, body.error_description, body.error].find(
+				(v) => typeof v === 'string' && v !== '',
+			);
+			return {
+				status,
+				message: `${provider.displayName} refused the credential's token request${status ? ` (HTTP ${status})` : ''}${said ? `: ${String(said)}` : ''}`,
+				description:
+					'Check the Client ID and Client Secret of the credential, and that its address is the right server: the token endpoint did not accept them.',
+			};
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+/**
  * A transport failure without an HTTP response (refused connection, timeout, DNS): a fresh error
  * with the message only, so nothing of the request (its headers) travels with it.
  */
@@ -288,7 +318,7 @@ export async function sendRequest(
 				// carries nothing of the request.
 				const verdict = (error as { cause?: unknown })?.cause ?? error;
 				if (verdict instanceof NodeOperationError) throw verdict;
-				const refusal = credentialRefusal(verdict);
+				const refusal = credentialRefusal(verdict) ?? tokenEndpointRefusal(provider, error);
 				if (refusal) {
 					const httpCode = refusal.status === undefined ? undefined : String(refusal.status);
 					const refused = new NodeApiError(

@@ -169,7 +169,7 @@ export function optionVariants(
 	};
 	walk(base);
 	for (const prop of node.description.properties) {
-		if (['resource', 'operation', 'requestOptions'].includes(prop.name)) continue;
+		if (['resource', 'operation', 'requestOptions', 'authentication'].includes(prop.name)) continue;
 		if (!NodeHelpers.displayParameter(base, prop, null, node.description)) continue;
 		const candidates: Array<{ path: string[]; prop: INodeProperties }> = [];
 		if (prop.type === 'options') candidates.push({ path: [prop.name], prop });

@@ -352,13 +352,23 @@ export async function runListSearch(options: {
 	for (const [type, data] of Object.entries(options.credentials)) {
 		nodeCredentials[type] = store.add(type, data as never);
 	}
+	// The editor sends the node's parameters with every default filled in, as it holds them.
+	const parameters =
+		NodeHelpers.getNodeParameters(
+			options.node.description.properties,
+			options.parameters ?? {},
+			true,
+			false,
+			null,
+			options.node.description,
+		) ?? {};
 	const node: INode = {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: `${PACKAGE}.${options.node.description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: options.parameters ?? {},
+		parameters,
 		credentials: nodeCredentials,
 	};
 	const workflow = new Workflow({
@@ -371,7 +381,7 @@ export async function runListSearch(options: {
 	// As n8n's DynamicNodeParametersService does: the node's current parameters travel in the
 	// additional data, where getCurrentNodeParameter reads them.
 	const additionalData = makeAdditionalData(store, options.credentialTypes);
-	additionalData.currentNodeParameters = options.parameters ?? {};
+	additionalData.currentNodeParameters = parameters;
 	const context = new LoadOptionsContext(
 		workflow,
 		node,

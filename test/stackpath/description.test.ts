@@ -21,7 +21,18 @@ describe.each(all)('%s node', (_key, node) => {
 	const properties = description.properties;
 
 	test('uses the StackPath credential, can be a tool, has its codex file and icon', () => {
-		expect(description.credentials).toEqual([{ name: 'stackPathApi', required: true }]);
+		expect(description.credentials).toEqual([
+			{
+				name: 'stackPathApi',
+				required: true,
+				displayOptions: { show: { authentication: ['stackPathApi'] } },
+			},
+			{
+				name: 'stackPathOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['stackPathOAuth2Api'] } },
+			},
+		]);
 		expect(description.usableAsTool).toBe(true);
 		expect(description.displayName).toMatch(/^StackPath( |$)/);
 		const folder = path.resolve(__dirname, '..', '..', 'nodes', node.constructor.name);
