@@ -57,7 +57,7 @@ export const SERVICES = [
 			'StackPathObjectStorage',
 			'StackPathMonitoring',
 		],
-		credentials: ['StackPathApi'],
+		credentials: ['StackPathApi', 'StackPathOAuth2Api'],
 		sections: ['StackPath'],
 		examples: ['stackpath-'],
 	},

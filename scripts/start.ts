@@ -28,6 +28,7 @@ import {
 	stackAuthCredential,
 	stackAuthWebhookCredential,
 	stackPathCredential,
+	stackPathOAuth2Credential,
 	stacuityCredential,
 } from '../test/e2e/demo-credentials';
 import { type CachePaths, n8nCache, N8nHome, packPackage, REPO_ROOT } from '../test/e2e/n8n';
@@ -149,6 +150,7 @@ export async function importSandbox(home: N8nHome, emulators: Emulators): Promis
 		computeStacksCredential(computeStacks.baseUrl),
 		stacuityCredential(stacuity.apiUrl),
 		stackPathCredential(stackPath.baseUrl),
+		stackPathOAuth2Credential(stackPath.baseUrl),
 	]);
 	const examples = readdirSync(path.join(REPO_ROOT, 'examples'))
 		.filter((f) => f.endsWith('.json'))

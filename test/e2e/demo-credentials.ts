@@ -70,3 +70,13 @@ export function stackPathCredential(gatewayUrl: string): DemoCredential {
 		},
 	};
 }
+
+/** StackPath through n8n's OAuth2 support: the same gateway URL, client ID and secret. */
+export function stackPathOAuth2Credential(gatewayUrl: string): DemoCredential {
+	return {
+		...stackPathCredential(gatewayUrl),
+		id: 'stackPathOAuth0001',
+		name: 'StackPath OAuth2 (local emulator)',
+		type: 'stackPathOAuth2Api',
+	};
+}

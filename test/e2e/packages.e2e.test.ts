@@ -18,6 +18,7 @@ import {
 	rmSync,
 	symlinkSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -151,6 +152,27 @@ describe.each([
 				expect([file, contents.includes(target)]).toEqual([file, true]);
 			}
 		}
+	});
+
+	test('every credential its nodes offer is one it declares', () => {
+		// The package's files are copies of dist/, where n8n-workflow resolves.
+		const load = createRequire(__filename);
+		const exported = (file: string) =>
+			Object.values(load(path.join(REPO_ROOT, file)) as Record<string, unknown>)
+				.filter((v): v is new () => unknown => typeof v === 'function')
+				.map((Class) => new Class());
+		const declared = pkg.n8n.credentials.flatMap((file) =>
+			exported(file).map((c) => (c as { name: string }).name),
+		);
+		const offered = pkg.n8n.nodes.flatMap((file) =>
+			exported(file).flatMap(
+				(n) =>
+					(n as { description?: { credentials?: Array<{ name: string }> } }).description
+						?.credentials ?? [],
+			),
+		);
+		expect(offered.length).toBeGreaterThan(0);
+		for (const { name: credential } of offered) expect(declared).toContain(credential);
 	});
 
 	test('a package holds only its own service, without source maps or declarations', () => {

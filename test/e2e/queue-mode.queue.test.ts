@@ -31,7 +31,7 @@ import {
 	CLIENT_ID as STACKPATH_CLIENT_ID,
 	CLIENT_SECRET as STACKPATH_CLIENT_SECRET,
 } from '../emulators/stackpath';
-import { stackPathCredential } from './demo-credentials';
+import { stackPathCredential, stackPathOAuth2Credential } from './demo-credentials';
 import { PACKAGE_NAME as PACKAGE, REPO_ROOT } from './n8n';
 import { describeLoad, loadWorkflow, queueLoad } from '../../scripts/queue/load';
 import { startQueue, type StartedQueue } from './queue-sandbox';
@@ -43,7 +43,6 @@ const STACKPATH_LIST = 'stackPathInstances1';
 const EXPORT_USERS = 'stackAuthExport01';
 const STACUITY_EXAMPLE = 'stacuityDataAlert1';
 const CS_OAUTH_ID = 'csOAuthQueue00001';
-const SP_OAUTH_ID = 'spOAuthQueue00001';
 /** 10,000 items in all, in executions enough for both workers to take some. */
 const LOAD_EXECUTIONS = 4;
 const LOAD_PER_EXECUTION = 2500;
@@ -231,6 +230,8 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 		expire: () => void;
 		hold: (count: number) => void;
 		tokenRequests: () => number;
+		/** The Authorization header of every API request so far (token requests left out). */
+		sent: () => Array<string | undefined>;
 		count?: number;
 	}): Promise<Array<{ workers: string[]; tokenRequests: number }>> {
 		const count = options.count ?? 4;
@@ -239,8 +240,17 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 			options.expire();
 			options.hold(count);
 			const before = options.tokenRequests();
+			const from = options.sent().length;
+			const expired = options.sent().at(-1);
 			const together = await startRuns(options.workflowId, count);
 			await succeeded(together);
+			// Each execution sent its first request with the expired token, and only that one.
+			expect(
+				options
+					.sent()
+					.slice(from)
+					.filter((a) => a === expired).length,
+			).toBe(count);
 			rounds.push({
 				workers: workersOf(together),
 				tokenRequests: options.tokenRequests() - before,
@@ -282,6 +292,10 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 				hold: (times) =>
 					sp.fault('GET', '/workload/v1/stacks/{stack_id}/workloads', { delayMs: 3000, times }),
 				tokenRequests: () => sp.tokensIssued,
+				sent: () =>
+					sp.requests
+						.filter((r) => !r.path.endsWith('/oauth2/token'))
+						.map((r) => r.headers.authorization),
 			});
 			expect(rounds.some((r) => r.workers.length === 2)).toBe(true);
 
@@ -307,20 +321,12 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 
 		test('StackPath OAuth2 (client credentials): 20 executions over both workers make one token request; both workers meeting the 401 at the same moment make exactly one, and all succeed', async () => {
 			reseed();
-			const credential = { id: SP_OAUTH_ID, name: 'StackPath OAuth2 (queue)' };
-			// As a user saves it: the gateway, client ID and secret; the rest are the credential's
-			// hidden defaults, which n8n resolves (the token URL from the gateway).
-			await q.sandbox.home.importCredentials([
-				{
-					...credential,
-					type: 'stackPathOAuth2Api',
-					data: {
-						gatewayUrl: q.emulators.stackPath.baseUrl,
-						clientId: STACKPATH_CLIENT_ID,
-						clientSecret: STACKPATH_CLIENT_SECRET,
-					},
-				},
-			]);
+			// As a user saves it (the sandbox's own): the gateway, client ID and secret, no token. The
+			// rest are the credential's hidden defaults, which n8n resolves (the token URL from the
+			// gateway).
+			const demo = stackPathOAuth2Credential(q.emulators.stackPath.baseUrl);
+			await q.sandbox.home.importCredentials([demo]);
+			const credential = { id: demo.id, name: demo.name };
 			// The instance-listing example, with its StackPath nodes on the OAuth2 credential.
 			const example = manualExamples().find((w) => w.id === STACKPATH_LIST)!;
 			const saved = await q.session.save(
@@ -346,7 +352,7 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 			expect(token.at(-1)?.headers['content-type']).toMatch(/x-www-form-urlencoded/);
 		}, 300_000);
 
-		test('ComputeStacks OAuth2: one refresh for 20 executions over both workers; an expiry met at once by several executions: all succeed', async () => {
+		test('ComputeStacks OAuth2: one refresh for 20 executions over both workers; both workers meeting the 401 at the same moment make exactly one refresh, and all succeed', async () => {
 			const cs = q.emulators.computeStacks;
 			reseed();
 			// A connected credential whose access token has already run out.
@@ -407,6 +413,10 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 				expire: () => cs.expireAccessTokens(),
 				hold: (times) => cs.fault('GET', '/api/projects', { delayMs: 3000, times }),
 				tokenRequests: refreshes,
+				sent: () =>
+					cs.requests
+						.filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/oauth/'))
+						.map((r) => r.headers.authorization),
 			});
 			expect(rounds.some((r) => r.workers.length === 2)).toBe(true);
 			expect(rounds.map((r) => r.tokenRequests)).toEqual(rounds.map(() => 1));

@@ -220,6 +220,14 @@ describe('npm start', () => {
 			},
 		});
 		expect(tested.data).toEqual({ status: 'OK', message: expect.any(String) });
+		// The same client ID and secret for n8n's OAuth2 support, pointing at the same gateway.
+		const oauth = (await rest('GET', '/rest/credentials')).data.find(
+			(c) => c.type === 'stackPathOAuth2Api',
+		);
+		expect(oauth?.name).toBe('StackPath OAuth2 (local emulator)');
+		const oauthData = (await rest('GET', `/rest/credentials/${String(oauth?.id)}?includeData=true`))
+			.data.data as Record<string, unknown>;
+		expect([oauthData.gatewayUrl, oauthData.clientId]).toEqual([gateway, stored.clientId]);
 	});
 
 	test('npm run demo:webhook starts the active trigger example, which updates the new user', async () => {
