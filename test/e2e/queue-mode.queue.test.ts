@@ -27,10 +27,6 @@ import { seedComputeStacksDemo } from '../../scripts/start';
 import { OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET } from '../emulators/computestacks';
 import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
 import { CATALOGUE as STACUITY_CATALOGUE, StacuityState } from '../emulators/stacuity';
-import {
-	CLIENT_ID as STACKPATH_CLIENT_ID,
-	CLIENT_SECRET as STACKPATH_CLIENT_SECRET,
-} from '../emulators/stackpath';
 import { stackPathCredential, stackPathOAuth2Credential } from './demo-credentials';
 import { PACKAGE_NAME as PACKAGE, REPO_ROOT } from './n8n';
 import { describeLoad, loadWorkflow, queueLoad } from '../../scripts/queue/load';
