@@ -234,9 +234,13 @@ export class N8nHome {
 		child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
 		const started = Date.now();
 		const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
-		const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+			child.on('close', (code, killedBy) => resolve([code, killedBy])),
+		);
 		clearTimeout(timer);
 		children.delete(child);
+		// A process ended by a signal says which, where its output is shown.
+		if (signal) stderr += `\n[n8n ${args[0]} ended by ${signal}]`;
 		return { status, stdout, stderr, ms: Date.now() - started };
 	}
 

@@ -157,10 +157,12 @@ describe.each([
 	test('every credential its nodes offer is one it declares', () => {
 		// The package's files are copies of dist/, where n8n-workflow resolves.
 		const load = createRequire(__filename);
-		const exported = (file: string) =>
-			Object.values(load(path.join(REPO_ROOT, file)) as Record<string, unknown>)
-				.filter((v): v is new () => unknown => typeof v === 'function')
-				.map((Class) => new Class());
+		// n8n loads the class named as the file (StackPath.node.js → StackPath).
+		const exported = (file: string) => {
+			const name = path.basename(file).replace(/\.(node|credentials)\.js$/, '');
+			const Class = (load(path.join(REPO_ROOT, file)) as Record<string, new () => unknown>)[name];
+			return [new Class()];
+		};
 		const declared = pkg.n8n.credentials.flatMap((file) =>
 			exported(file).map((c) => (c as { name: string }).name),
 		);
