@@ -431,10 +431,11 @@ export async function executeOperation(
 			`The operation '${operationName}' of '${resource}' is not supported`,
 		);
 	}
-	const { credential, baseUrl, fingerprint } = await connectionOf(this, provider);
+	const { credential, credentials, baseUrl, fingerprint } = await connectionOf(this, provider);
 	const settings: RequestSettings = readRequestSettings(this);
 	const transport: TransportOptions = {
 		credential,
+		credentials,
 		fingerprint,
 		timeout: settings.timeout,
 		proxy: settings.proxy,

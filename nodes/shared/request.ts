@@ -37,6 +37,14 @@ export interface TransportOptions {
 	credential: string;
 	/** A digest of the credential's values and the base URL (see credentialFingerprint). */
 	fingerprint?: string;
+	/**
+	 * The credential's values as read once for this run. n8n is given them with each request
+	 * (`credentialsDecrypted`), so it does not read and decrypt the credential from its database
+	 * again for every request. A token it fetches meanwhile is written into this object
+	 * (n8n-core assigns preAuthentication's result to it), so the run's later requests use it.
+	 * OAuth2 credentials ignore it: n8n reads them itself.
+	 */
+	credentials?: ICredentialDataDecryptedObject;
 }
 
 export interface ApiResponse {
@@ -308,7 +316,19 @@ export async function sendRequest(
 				context,
 				transport.credential,
 				{ ...options, headers: { ...options.headers } },
-				{ preAuthenticationRetryStatusCode: provider.refreshOn ?? 401 },
+				{
+					preAuthenticationRetryStatusCode: provider.refreshOn ?? 401,
+					...(transport.credentials
+						? {
+								credentialsDecrypted: {
+									id: '',
+									name: '',
+									type: transport.credential,
+									data: transport.credentials,
+								},
+							}
+						: {}),
+				},
 			)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = failureOf(context.getNode(), error, request.itemIndex);
@@ -469,11 +489,11 @@ export async function credentialRequest(
 		body?: unknown;
 	},
 ): Promise<unknown> {
-	const { credential, baseUrl, fingerprint } = await connectionOf(context, provider);
+	const { credential, credentials, baseUrl, fingerprint } = await connectionOf(context, provider);
 	const response = await sendRequest(
 		context,
 		provider,
-		{ credential, fingerprint },
+		{ credential, credentials, fingerprint },
 		{
 			method: request.method,
 			url: `${baseUrl}${request.path}`,

@@ -33,6 +33,9 @@ export class CredentialStore {
 	/** How many times preAuthentication wrote back to the store. */
 	updates = 0;
 
+	/** How many times n8n read and decrypted a credential (getDecrypted), as from its database. */
+	reads = 0;
+
 	add(
 		type: string,
 		data: ICredentialDataDecryptedObject,
@@ -172,6 +175,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const row = this.store.get(details.id as string);
+		this.store.reads++;
 		if (row.type !== type)
 			throw new Error(`Credential ${row.id} is of type ${row.type}, not ${type}`);
 		// Like n8n (CredentialsHelper.applyDefaultsAndOverwrites), fill in the defaults of fields

@@ -189,3 +189,28 @@ describe('credential test', () => {
 		expect(lines(result.requests)).toEqual([TOKEN]);
 	});
 });
+
+test('an execution reads the credential once, and its later requests use the token it fetched', async () => {
+	emulator().seed();
+	const { store } = storeWith();
+	const items = Array.from({ length: 5 }, () => ({}));
+	const first = await run('stackPath', getStacks, { store, items });
+	expect(first.error).toBeUndefined();
+	// One read for the whole run, not one per request (n8n would read and decrypt it each time).
+	expect(store.reads).toBe(1);
+	expect(lines(first.requests)).toEqual([TOKEN, ...items.map(() => 'GET /stack/v1/stacks')]);
+
+	emulator().expireTokens();
+	const second = await run('stackPath', getStacks, { store, items });
+	expect(second.error).toBeUndefined();
+	expect(store.reads).toBe(2);
+	// The first request meets the expired token; the new one serves it again and every later item.
+	expect(lines(second.requests)).toEqual([
+		'GET /stack/v1/stacks',
+		TOKEN,
+		...items.map(() => 'GET /stack/v1/stacks'),
+	]);
+	const sent = second.requests.filter((r) => r.path === '/stack/v1/stacks');
+	expect(new Set(sent.slice(1).map((r) => r.headers.authorization)).size).toBe(1);
+	expect(sent[0].headers.authorization).not.toBe(sent[1].headers.authorization);
+});
