@@ -35,6 +35,7 @@ import {
 	CredentialStore,
 	RecordedResponse,
 	runNode,
+	settleWebhook,
 	TestCredentialsHelper,
 	TestNodeTypes,
 } from '../harness';
@@ -801,10 +802,8 @@ describe('over HTTP, sent as ComputeStacks sends it', () => {
 	 * What n8n does with a production webhook request (webhook-helpers.js executeWebhook): find
 	 * the webhook by path, read the raw body, build a Workflow from the stored static data, run the
 	 * node's webhook function, and answer with the description's response code and the node's
-	 * webhookResponse unless the node answered itself. The static data is saved when it changed
-	 * (live-webhooks.js saveStaticData): right away when the node answered itself; otherwise after
-	 * the execution was started, whose second Workflow on the same object clears the change flag
-	 * (workflow-runner.js establishContextForPersistence).
+	 * webhookResponse unless the node answered itself; the static data saved in n8n's order
+	 * (settleWebhook).
 	 */
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const chunks: Buffer[] = [];
@@ -837,18 +836,12 @@ describe('over HTTP, sent as ComputeStacks sends it', () => {
 			null,
 		);
 		const answer = await trigger.webhook.call(context);
-		const save = () => {
-			if (workflow.staticData.__dataChanged === true)
-				setup.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
-		};
-		if (answer.noWebhookResponse) save();
-		if (answer.workflowData) {
-			executions.push(answer.workflowData[0].map((item) => item.json));
-			// WorkflowRunner.run(): another Workflow on the same loaded object.
-			workflowOf({ ...setup, staticData: loaded });
-		}
-		if (answer.noWebhookResponse) return;
-		save();
+		const answered = settleWebhook(answer, workflow, {
+			save: (staticData) => (setup.staticData = staticData),
+			started: (items) => executions.push(items),
+			rewrap: () => workflowOf({ ...setup, staticData: loaded }),
+		});
+		if (answered) return;
 		const code = workflow.expression.getSimpleParameterValue(
 			node,
 			trigger.description.webhooks![0].responseCode as string,

@@ -24,6 +24,7 @@ import type {
 	IRun,
 	IRunExecutionData,
 	IVersionedNodeType,
+	IWebhookResponseData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
@@ -54,6 +55,42 @@ export class RecordedResponse {
 		this.body = body ?? '';
 		return this;
 	}
+}
+
+/**
+ * What n8n does once a production webhook function returned (webhook-helpers.js executeWebhook,
+ * live-webhooks.js saveStaticData): the static data is saved when it changed, right away when the
+ * node answered the request itself; an execution is started with the items (`started`), for which
+ * WorkflowRunner.run() builds a second Workflow on the same loaded object (`rewrap`), clearing the
+ * change flag (workflow-runner.js establishContextForPersistence); otherwise the save comes only
+ * after that. `workflow` is the webhook's Workflow; `save` gets the static data as n8n would
+ * store it. Returns whether the node answered itself (else n8n answers).
+ */
+export function settleWebhook(
+	answer: IWebhookResponseData,
+	workflow: Workflow,
+	{
+		save,
+		started,
+		rewrap,
+	}: {
+		save: (staticData: IDataObject) => void;
+		started: (items: IDataObject[]) => void;
+		rewrap: () => void;
+	},
+): boolean {
+	const saveChanged = () => {
+		if (workflow.staticData.__dataChanged === true)
+			save(JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject);
+	};
+	if (answer.noWebhookResponse) saveChanged();
+	if (answer.workflowData) {
+		started(answer.workflowData[0].map((item) => item.json));
+		rewrap();
+	}
+	if (answer.noWebhookResponse) return true;
+	saveChanged();
+	return false;
 }
 
 const loaded = new WeakSet<object>();

@@ -28,7 +28,13 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { StacuityTrigger } from '../../nodes/StacuityTrigger/StacuityTrigger.node';
 import type { Registration } from '../../nodes/StacuityTrigger/registration';
 import { API_TOKEN, CATALOGUE, StacuityState } from '../emulators/stacuity';
-import { CredentialStore, makeAdditionalData, runNode, TestNodeTypes } from '../harness';
+import {
+	CredentialStore,
+	makeAdditionalData,
+	runNode,
+	settleWebhook,
+	TestNodeTypes,
+} from '../harness';
 import type { RunNodeResult } from '../harness';
 import {
 	byMoniker,
@@ -179,10 +185,7 @@ const urlOf = (deployed: Deployed) =>
 /**
  * What n8n does with a production webhook request (webhook-helpers.js executeWebhook): parse a
  * JSON body, run the node's webhook function, and answer with the node's webhookResponse (200)
- * unless the node answered itself. The static data is saved when it changed (live-webhooks.js
- * saveStaticData): right away when the node answered itself; otherwise after the execution was
- * started, whose second Workflow on the same object clears the change flag (workflow-runner.js
- * establishContextForPersistence).
+ * unless the node answered itself; the static data saved in n8n's order (settleWebhook).
  */
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 	const chunks: Buffer[] = [];
@@ -215,18 +218,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 	} as unknown as IWebhookData;
 	const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
 	const answer = await trigger.webhook.call(context);
-	const save = () => {
-		if (workflow.staticData.__dataChanged === true)
-			deployed.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
-	};
-	if (answer.noWebhookResponse) save();
-	if (answer.workflowData) {
-		executions.push(answer.workflowData[0].map((item) => item.json));
-		// WorkflowRunner.run(): another Workflow on the same loaded object.
-		workflowOf(deployed, loaded);
-	}
-	if (answer.noWebhookResponse) return;
-	save();
+	const answered = settleWebhook(answer, workflow, {
+		save: (staticData) => (deployed.staticData = staticData),
+		started: (items) => executions.push(items),
+		rewrap: () => workflowOf(deployed, loaded),
+	});
+	if (answered) return;
 	res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
 	res.end(JSON.stringify(answer.webhookResponse ?? { message: 'Workflow was started' }));
 }
