@@ -18,7 +18,27 @@ import {
 	type Json,
 } from '../../test/e2e/rest';
 
+/** The manual trigger of the load workflow, named as the examples' are. */
 export const LOAD_TRIGGER = "When clicking 'Execute workflow'";
+
+/**
+ * Starts `count` runs of a workflow at once through the main's REST API, from its manual trigger
+ * (named LOAD_TRIGGER, as in the examples); their execution IDs.
+ */
+export async function startRuns(
+	session: EditorSession,
+	workflowId: string,
+	count: number,
+): Promise<string[]> {
+	const started = await Promise.all(
+		Array.from({ length: count }, () =>
+			session.data<{ executionId?: string }>('POST', `/rest/workflows/${workflowId}/run`, {
+				triggerToStartFrom: { name: LOAD_TRIGGER },
+			}),
+		),
+	);
+	return started.map((r) => String(r.executionId));
+}
 
 /** The load workflow for `items` items per execution, its nodes typed for `packageName`. */
 export function loadWorkflow(items: number, packageName: string, credential: Json): Json {
@@ -121,15 +141,7 @@ export async function queueLoad(options: {
 	const { session, workflowId, executions, perExecution, emulator } = options;
 	const from = emulator.requests.length;
 	const started = Date.now();
-	const ids = (
-		await Promise.all(
-			Array.from({ length: executions }, () =>
-				session.data<{ executionId?: string }>('POST', `/rest/workflows/${workflowId}/run`, {
-					triggerToStartFrom: { name: LOAD_TRIGGER },
-				}),
-			),
-		)
-	).map((r) => String(r.executionId));
+	const ids = await startRuns(session, workflowId, executions);
 	const runs = await Promise.all(ids.map(async (id) => await session.finished(id, 15 * 60_000)));
 	const wallMs = Date.now() - started;
 	checkLoad(runs, perExecution, emulator, from);

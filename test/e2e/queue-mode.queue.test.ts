@@ -29,7 +29,12 @@ import { DEMO_USER_COUNT, seedDemo } from '../emulators/stack-auth/demo';
 import { CATALOGUE as STACUITY_CATALOGUE, StacuityState } from '../emulators/stacuity';
 import { stackPathCredential, stackPathOAuth2Credential } from './demo-credentials';
 import { PACKAGE_NAME as PACKAGE, REPO_ROOT } from './n8n';
-import { describeLoad, loadWorkflow, queueLoad } from '../../scripts/queue/load';
+import {
+	describeLoad,
+	loadWorkflow,
+	queueLoad,
+	startRuns as startWorkflowRuns,
+} from '../../scripts/queue/load';
 import { startQueue, type StartedQueue } from './queue-sandbox';
 import { expectExampleAlert } from './stacuity-example';
 import { output, START, workflow, type Execution, type Json } from './rest';
@@ -159,17 +164,9 @@ describe('queue mode: a main, two workers, two webhook processes, Postgres and R
 		);
 	}
 
-	/** Starts `count` runs of a workflow at once through the main's REST API; their IDs. */
-	async function startRuns(workflowId: string, count: number): Promise<string[]> {
-		const started = await Promise.all(
-			Array.from({ length: count }, () =>
-				q.session.data<{ executionId?: string }>('POST', `/rest/workflows/${workflowId}/run`, {
-					triggerToStartFrom: { name: "When clicking 'Execute workflow'" },
-				}),
-			),
-		);
-		return started.map((r) => String(r.executionId));
-	}
+	/** Starts `count` runs of a workflow at once from its manual trigger; their IDs. */
+	const startRuns = async (workflowId: string, count: number) =>
+		await startWorkflowRuns(q.session, workflowId, count);
 
 	describe('every example with a manual trigger', () => {
 		for (const example of manualExamples())
