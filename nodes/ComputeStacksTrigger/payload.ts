@@ -195,11 +195,10 @@ export function emptyDeliveryItem(kind: WebhookKind): IDataObject {
 }
 
 /**
- * The key under which a delivery is remembered, from one of its items (so the execution, which
- * gets only the items, finds the same key): the billing event's ID, otherwise the SHA-256 of the
- * body. None for an empty body.
+ * The key under which a delivery is remembered, from one of its items: the billing event's ID,
+ * otherwise the SHA-256 of the body. None for an empty body.
  */
-export function deliveryKey(kind: WebhookKind, item: IDataObject): string | undefined {
+function deliveryKey(kind: WebhookKind, item: IDataObject): string | undefined {
 	if (item.empty_body === true) return undefined;
 	if (kind === 'webhook_billing_event' && hasId(item)) return `billing_event:${item.id}`;
 	if (typeof item.body_sha256 === 'string' && item.body_sha256 !== '')
